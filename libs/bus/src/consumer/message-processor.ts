@@ -1,0 +1,156 @@
+import { Envelope, HEADER } from '@app/contracts';
+import { Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { BusContext } from '../nest/bus.context';
+import { Outbox } from '../outbox/outbox';
+import { OutboxRelay } from '../outbox/outbox-relay';
+import { RetryPolicy } from '@app/config';
+import { topologyNames } from '../topology';
+import { InboundDelivery, BusTransport, WireMessage } from '../transport/bus-transport';
+import { PoisonMessageError, fromWire } from '../wire';
+
+/** Thrown by a handler for a failure no retry can fix: the message goes straight to the dead-letter queue. */
+export class PermanentMessageError extends Error {}
+
+export type Dispatch = (envelope: Envelope, context: BusContext) => Promise<void>;
+/** Called (in its own transaction, with an outbox) when a message is dead-lettered, e.g. to publish a failure event. */
+export type DeadLetterHook = (envelope: Envelope, reason: string, context: BusContext) => Promise<void>;
+
+export interface ProcessorDeps {
+  service: string;
+  namespace: string;
+  schema: string;
+  retry: RetryPolicy;
+  dataSource: DataSource;
+  transport: BusTransport;
+  outbox: Outbox;
+  relay: OutboxRelay;
+  dispatch: Dispatch;
+  onDeadLetter?: DeadLetterHook;
+}
+
+export type Outcome = 'processed' | 'duplicate' | 'retried' | 'dead-lettered';
+
+/**
+ * The consume pipeline shared by every transport: parse → inbox dedup + handler + outbox in one
+ * transaction → ack after commit. A failure is re-sent to the retry queue for its attempt (then acked);
+ * after the last retry, or at once for a poison or permanent failure, it goes to the dead-letter queue.
+ */
+export class MessageProcessor {
+  private readonly logger: Logger;
+  private readonly names: ReturnType<typeof topologyNames>;
+  private inFlight = 0;
+  private idleWaiters: Array<() => void> = [];
+
+  constructor(private readonly deps: ProcessorDeps) {
+    this.logger = new Logger(`Bus:${deps.service}`);
+    this.names = topologyNames(deps.namespace, deps.service);
+  }
+
+  get pending(): number {
+    return this.inFlight;
+  }
+
+  /** Resolves once no message is being handled. */
+  idle(): Promise<void> {
+    return this.inFlight === 0 ? Promise.resolve() : new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  async handle(delivery: InboundDelivery): Promise<Outcome | 'requeued'> {
+    this.inFlight += 1;
+    try {
+      return await this.process(delivery);
+    } catch (error) {
+      // Could not even retry or dead-letter (broker or database gone): hand it back to the broker.
+      this.logger.error(`message ${delivery.message.messageId} handed back: ${(error as Error).message}`);
+      delivery.requeue();
+      return 'requeued';
+    } finally {
+      this.inFlight -= 1;
+      if (this.inFlight === 0) this.idleWaiters.splice(0).forEach((resolve) => resolve());
+    }
+  }
+
+  private async process(delivery: InboundDelivery): Promise<Outcome> {
+    let envelope: Envelope;
+    try {
+      envelope = fromWire(delivery.message);
+    } catch (error) {
+      if (!(error instanceof PoisonMessageError)) throw error;
+      return this.deadLetter(delivery, `poison message: ${error.message}`);
+    }
+    try {
+      const outcome = await this.runHandler(envelope);
+      delivery.ack();
+      if (outcome.published > 0) this.deps.relay.nudge();
+      return outcome.duplicate ? 'duplicate' : 'processed';
+    } catch (error) {
+      const reason = describe(error);
+      if (error instanceof PermanentMessageError) return this.deadLetter(delivery, reason, envelope);
+      return this.retryOrDeadLetter(delivery, envelope, reason);
+    }
+  }
+
+  private runHandler(envelope: Envelope): Promise<{ duplicate: boolean; published: number }> {
+    const { dataSource, schema, outbox, dispatch } = this.deps;
+    return dataSource.transaction(async (manager) => {
+      const inserted: unknown[] = await manager.query(
+        `INSERT INTO "${schema}"."inbox" ("message_id", "routing_key") VALUES ($1, $2)
+         ON CONFLICT ("message_id") DO NOTHING RETURNING "message_id"`,
+        [envelope.messageId, envelope.routingKey],
+      );
+      if (inserted.length === 0) return { duplicate: true, published: 0 };
+      const context = new BusContext(envelope, manager, outbox);
+      await dispatch(envelope, context);
+      return { duplicate: false, published: context.published };
+    });
+  }
+
+  private async retryOrDeadLetter(delivery: InboundDelivery, envelope: Envelope, reason: string): Promise<Outcome> {
+    const attempt = Number(delivery.message.headers[HEADER.attempt] ?? 0);
+    const delays = this.deps.retry.delaysMs;
+    if (attempt >= delays.length) return this.deadLetter(delivery, `failed ${attempt + 1} times: ${reason}`, envelope);
+    const delay = delays[attempt];
+    this.logger.warn(`${envelope.routingKey} ${envelope.messageId} failed (attempt ${attempt + 1}), retry in ${delay} ms: ${reason}`);
+    await this.deps.transport.sendToQueue(this.names.retryQueue(delay), withHeaders(delivery.message, {
+      [HEADER.attempt]: attempt + 1,
+      [HEADER.error]: reason.slice(0, 1000),
+    }));
+    delivery.ack();
+    return 'retried';
+  }
+
+  private async deadLetter(delivery: InboundDelivery, reason: string, envelope?: Envelope): Promise<Outcome> {
+    this.logger.error(`dead-lettering ${delivery.message.routingKey} ${delivery.message.messageId}: ${reason}`);
+    await this.deps.transport.sendToQueue(this.names.dlq, withHeaders(delivery.message, {
+      [HEADER.error]: reason.slice(0, 1000),
+      [HEADER.failedBy]: this.deps.service,
+      [HEADER.deadLetteredAt]: new Date().toISOString(),
+    }));
+    delivery.ack();
+    if (envelope && this.deps.onDeadLetter) await this.runDeadLetterHook(envelope, reason);
+    return 'dead-lettered';
+  }
+
+  private async runDeadLetterHook(envelope: Envelope, reason: string): Promise<void> {
+    const hook = this.deps.onDeadLetter!;
+    try {
+      const published = await this.deps.dataSource.transaction(async (manager) => {
+        const context = new BusContext(envelope, manager, this.deps.outbox);
+        await hook(envelope, reason, context);
+        return context.published;
+      });
+      if (published > 0) this.deps.relay.nudge();
+    } catch (error) {
+      this.logger.error(`dead-letter hook failed for ${envelope.messageId}: ${describe(error)}`);
+    }
+  }
+}
+
+function withHeaders(message: WireMessage, headers: Record<string, string | number>): WireMessage {
+  return { ...message, headers: { ...message.headers, ...headers } };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : typeof error === 'string' ? error : JSON.stringify(error);
+}

@@ -1,0 +1,86 @@
+import { ServiceConfig } from '@app/config';
+import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { BUS_OPTIONS, BusOptions } from '../bus.options';
+import { DeadLetters } from '../dead-letters';
+import { Outbox } from '../outbox/outbox';
+import { OutboxRelay } from '../outbox/outbox-relay';
+import { topologyNames } from '../topology';
+import { AmqpTransport } from '../transport/amqp-transport';
+import { BUS_TRANSPORT } from '../transport/bus-transport';
+import type { BusTransport } from '../transport/bus-transport';
+import { StartupError, withTimeout } from '../startup-error';
+import { BusServer } from './bus.server';
+
+export function busOptionsFrom(config: ServiceConfig): BusOptions {
+  return {
+    service: config.service,
+    schema: config.schema,
+    namespace: config.busNamespace,
+    url: config.rabbitmqUrl,
+    prefetch: config.busPrefetch,
+    publishTimeoutMs: config.busPublishTimeoutMs,
+    outboxPollIntervalMs: config.outboxPollIntervalMs,
+    outboxBatchSize: 200,
+    retry: config.retry,
+  };
+}
+
+export async function connectTransport(options: BusOptions, timeoutMs: number): Promise<BusTransport> {
+  const transport = new AmqpTransport({ url: options.url, publishTimeoutMs: options.publishTimeoutMs, connectionName: options.service });
+  try {
+    await withTimeout(transport.connect(), timeoutMs, `no connection within ${timeoutMs} ms`);
+  } catch (error) {
+    await transport.close().catch(() => undefined);
+    throw new StartupError('RABBITMQ_URL', options.url, error);
+  }
+  return transport;
+}
+
+/** Closes the relay and the broker connection last, after Nest has drained the consumers. */
+@Injectable()
+class BusShutdown implements OnApplicationShutdown {
+  constructor(
+    private readonly relay: OutboxRelay,
+    @Inject(BUS_TRANSPORT) private readonly transport: BusTransport,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.relay.stop();
+    await this.transport.close();
+  }
+}
+
+@Global()
+@Module({})
+export class BusModule {
+  static forService(config: ServiceConfig): DynamicModule {
+    const options = busOptionsFrom(config);
+    return {
+      module: BusModule,
+      providers: [
+        { provide: BUS_OPTIONS, useValue: options },
+        { provide: BUS_TRANSPORT, useFactory: () => connectTransport(options, 15_000) },
+        { provide: Outbox, useValue: new Outbox(options.schema, options.service) },
+        {
+          provide: OutboxRelay,
+          inject: [DataSource, BUS_TRANSPORT],
+          useFactory: (dataSource: DataSource, transport: BusTransport) =>
+            new OutboxRelay(dataSource, transport, options.schema, topologyNames(options.namespace, options.service).exchange, {
+              batchSize: options.outboxBatchSize,
+              pollIntervalMs: options.outboxPollIntervalMs,
+            }),
+        },
+        {
+          provide: BusServer,
+          inject: [BUS_TRANSPORT, DataSource, Outbox, OutboxRelay],
+          useFactory: (transport: BusTransport, dataSource: DataSource, outbox: Outbox, relay: OutboxRelay) =>
+            new BusServer(options, transport, dataSource, outbox, relay),
+        },
+        { provide: DeadLetters, inject: [BUS_TRANSPORT], useFactory: (transport: BusTransport) => new DeadLetters(transport, options) },
+        BusShutdown,
+      ],
+      exports: [BUS_OPTIONS, BUS_TRANSPORT, Outbox, OutboxRelay, BusServer, DeadLetters],
+    };
+  }
+}

@@ -1,0 +1,29 @@
+import { RoutingKey } from '@app/contracts';
+import { EntityManager } from 'typeorm';
+import { OutgoingMeta, toWire } from '../wire';
+
+/**
+ * Writes events into the service's outbox table inside the caller's transaction, so a state change and
+ * the events that announce it commit together. The relay publishes them afterwards.
+ */
+export class Outbox {
+  constructor(
+    private readonly schema: string,
+    private readonly producer: string,
+  ) {}
+
+  async add<K extends RoutingKey>(
+    manager: EntityManager,
+    key: K,
+    payload: unknown,
+    meta: Omit<OutgoingMeta, 'producer'>,
+  ): Promise<string> {
+    const wire = toWire(key, payload, { ...meta, producer: this.producer });
+    await manager.query(
+      `INSERT INTO "${this.schema}"."outbox" ("message_id", "routing_key", "correlation_id", "headers", "payload")
+       VALUES ($1, $2, $3, $4, $5)`,
+      [wire.messageId, key, wire.correlationId, JSON.stringify(wire.headers), wire.body.toString('utf8')],
+    );
+    return wire.messageId;
+  }
+}

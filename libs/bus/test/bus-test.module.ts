@@ -1,0 +1,47 @@
+import { BusController, BusContext, busTablesUpSql } from '@app/bus';
+import { ServiceConfig } from '@app/config';
+import { Events } from '@app/contracts';
+import type { Envelope } from '@app/contracts';
+import { ServiceCoreModule } from '@app/service-kit';
+import { DynamicModule, Module } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+export const TEST_SCHEMA = 'bustest';
+
+export class InitBusTest1764028800000 implements MigrationInterface {
+  async up(q: QueryRunner): Promise<void> {
+    for (const sql of busTablesUpSql(TEST_SCHEMA)) await q.query(sql);
+    await q.query(`CREATE TABLE "${TEST_SCHEMA}"."effects" ("id" bigserial PRIMARY KEY, "message_id" text NOT NULL, "post_id" text NOT NULL)`);
+    await q.query(`CREATE TABLE "${TEST_SCHEMA}"."attempts" ("id" bigserial PRIMARY KEY, "post_id" text NOT NULL)`);
+  }
+  async down(): Promise<void> {}
+}
+
+/**
+ * A test service: for each post.cancelled it records an effect and publishes campaign.armed in the same
+ * transaction. Post ids starting with "fail" throw after writing, so nothing of theirs may persist; every
+ * attempt is counted outside the transaction.
+ */
+@BusController()
+export class TestHandler {
+  @EventPattern<string>(Events.PostCancelled)
+  async handle(@Payload() envelope: Envelope<typeof Events.PostCancelled>, @Ctx() context: BusContext): Promise<void> {
+    const { postId, campaignId } = envelope.payload;
+    await context.manager.connection.query(`INSERT INTO "${TEST_SCHEMA}"."attempts" ("post_id") VALUES ($1)`, [postId]);
+    await context.manager.query(`INSERT INTO "${TEST_SCHEMA}"."effects" ("message_id", "post_id") VALUES ($1, $2)`, [envelope.messageId, postId]);
+    await context.publish(Events.CampaignArmed, { campaignId, armedPostIds: [postId], armedAt: new Date().toISOString() });
+    if (postId.startsWith('fail')) throw new Error(`handler refused ${postId}`);
+  }
+}
+
+@Module({})
+export class BusTestModule {
+  static forRoot(config: ServiceConfig): DynamicModule {
+    return {
+      module: BusTestModule,
+      imports: [ServiceCoreModule.forRoot(config, { entities: [], migrations: [InitBusTest1764028800000] })],
+      controllers: [TestHandler],
+    };
+  }
+}

@@ -1,0 +1,179 @@
+import { BUS_TRANSPORT, BusServer, DeadLetters, Outbox, toWire } from '@app/bus';
+import type { BusTransport } from '@app/bus';
+import { EnvReader, ServiceConfig, ServiceName, readServiceConfig } from '@app/config';
+import { Events } from '@app/contracts';
+import { Readiness } from '@app/service-kit';
+import {
+  BusObserver,
+  TcpProxy,
+  TestDatabase,
+  createTestDatabase,
+  deleteNamespace,
+  eventually,
+  publishRaw,
+  uniqueNamespace,
+} from '@app/testing';
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { BusTestModule, TEST_SCHEMA } from './bus-test.module';
+
+const SERVICE = 'bus-test';
+const RETRY_DELAYS = [100, 200];
+
+describe('bus on real RabbitMQ and PostgreSQL', () => {
+  let db: TestDatabase;
+  let namespace: string;
+  let proxy: TcpProxy;
+  let app: INestApplication;
+  let observer: BusObserver;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('bus');
+    namespace = uniqueNamespace();
+    proxy = new TcpProxy('127.0.0.1', 5672);
+    const port = await proxy.start();
+    const reader = new EnvReader({
+      DATABASE_URL: db.url,
+      RABBITMQ_URL: `amqp://guest:guest@127.0.0.1:${port}`,
+      BUS_NAMESPACE: namespace,
+      BUS_RETRY_DELAYS_MS: RETRY_DELAYS.join(','),
+      BUS_DELIVERY_LIMIT: '3',
+      BUS_PREFETCH: '1',
+      OUTBOX_POLL_INTERVAL_MS: '200',
+    });
+    const config: ServiceConfig = { ...readServiceConfig('analytics-svc', reader), service: SERVICE as ServiceName, schema: TEST_SCHEMA };
+    reader.done();
+    observer = await BusObserver.start(namespace, [Events.CampaignArmed]);
+    app = await NestFactory.create(BusTestModule.forRoot(config), { logger: ['error'], abortOnError: false });
+    app.connectMicroservice({ strategy: app.get(BusServer) });
+    await app.startAllMicroservices();
+    await app.init();
+    dataSource = app.get(DataSource);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await observer?.close();
+    await proxy?.stop();
+    await deleteNamespace(namespace, [SERVICE, 'crashy'], RETRY_DELAYS);
+    await db?.drop();
+  });
+
+  const cancelled = (postId: string, messageId = randomUUID()) =>
+    toWire(Events.PostCancelled, { postId, campaignId: `campaign-${postId}`, cancelledAt: new Date().toISOString() }, {
+      correlationId: `campaign-${postId}`,
+      producer: 'test',
+      messageId,
+    });
+
+  const send = (wire: ReturnType<typeof cancelled>) =>
+    publishRaw(namespace, wire.routingKey, wire.body, { messageId: wire.messageId, correlationId: wire.correlationId, type: wire.routingKey, headers: wire.headers });
+
+  const count = async (table: string, postId: string): Promise<number> => {
+    const [row] = await dataSource.query(`SELECT count(*)::int AS n FROM "${TEST_SCHEMA}"."${table}" WHERE "post_id" = $1`, [postId]);
+    return row.n;
+  };
+
+  it('commits the handler work, acks, and publishes the follow-up through the outbox with causation', async () => {
+    const wire = cancelled('ok-1');
+    await send(wire);
+    const followUp = await observer.waitFor('campaign.armed for ok-1', (m) => m.correlationId === 'campaign-ok-1');
+    expect(followUp.headers['x-causation-id']).toBe(wire.messageId);
+    expect(followUp.headers['x-schema-version']).toBe(1);
+    expect(followUp.headers['x-producer']).toBe(SERVICE);
+    expect(await count('effects', 'ok-1')).toBe(1);
+    await eventually('outbox drained', async () => ((await app.get(DataSource).query(`SELECT count(*)::int AS n FROM "${TEST_SCHEMA}"."outbox"`))[0].n === 0 ? true : undefined));
+  });
+
+  it('processes a redelivered message (same message id) once', async () => {
+    const messageId = randomUUID();
+    await send(cancelled('dup-1', messageId));
+    await send(cancelled('dup-1', messageId));
+    await send(cancelled('sentinel-dup')); // prefetch 1: handled after both copies
+    await eventually('sentinel handled', async () => ((await count('effects', 'sentinel-dup')) === 1 ? true : undefined));
+    expect(await count('attempts', 'dup-1')).toBe(1);
+    expect(await count('effects', 'dup-1')).toBe(1);
+    expect(observer.of(Events.CampaignArmed).filter((m) => m.correlationId === 'campaign-dup-1')).toHaveLength(1);
+  });
+
+  it('retries a failing handler with delay, dead-letters it with the reason, and keeps consuming', async () => {
+    await send(cancelled('fail-1'));
+    await send(cancelled('ok-after-fail'));
+    await eventually('later message handled', async () => ((await count('effects', 'ok-after-fail')) === 1 ? true : undefined));
+    const deadLetters = app.get(DeadLetters);
+    await eventually('fail-1 dead-lettered', async () => ((await deadLetters.count()) === 1 ? true : undefined));
+    expect(await count('attempts', 'fail-1')).toBe(1 + RETRY_DELAYS.length);
+    expect(await count('effects', 'fail-1')).toBe(0); // every attempt rolled back
+    expect(observer.of(Events.CampaignArmed).some((m) => m.correlationId === 'campaign-fail-1')).toBe(false);
+    const [letter] = await deadLetters.peek(10);
+    expect(letter).toMatchObject({ routingKey: Events.PostCancelled, failedBy: SERVICE, attempts: 3 });
+    expect(letter.error).toContain('handler refused fail-1');
+    expect(await deadLetters.count()).toBe(1); // peeking leaves it there
+
+    expect(await deadLetters.replay(10)).toBe(1);
+    await eventually('replayed message dead-lettered again', async () => ((await count('attempts', 'fail-1')) === 6 && (await deadLetters.count()) === 1 ? true : undefined));
+  });
+
+  it('dead-letters a poison message at once and routes unknown keys to the unroutable queue', async () => {
+    const deadLetters = app.get(DeadLetters);
+    const before = await deadLetters.count();
+    await publishRaw(namespace, Events.PostCancelled, Buffer.from('{not json'), { messageId: randomUUID(), type: Events.PostCancelled, headers: { 'x-schema-version': 1 } });
+    await publishRaw(namespace, 'nobody.listens.v1', Buffer.from('{}'), { messageId: randomUUID() });
+    await send(cancelled('sentinel-poison'));
+    await eventually('sentinel handled', async () => ((await count('effects', 'sentinel-poison')) === 1 ? true : undefined));
+    await eventually('poison dead-lettered', async () => ((await deadLetters.count()) === before + 1 ? true : undefined));
+    const letters = await deadLetters.peek(10);
+    expect(letters.some((l) => l.error.startsWith('poison message: body is not JSON'))).toBe(true);
+    const transport = app.get<BusTransport>(BUS_TRANSPORT);
+    await eventually('unroutable kept', async () => ((await transport.messageCount(`${namespace}.unroutable`)) === 1 ? true : undefined));
+  });
+
+  it('dead-letters a message that keeps crashing its consumer (delivery limit)', async () => {
+    const transport = app.get<BusTransport>(BUS_TRANSPORT);
+    await transport.declare({ namespace, service: 'crashy', routingKeys: ['crashy.test.v1'], retry: { delaysMs: [100], deliveryLimit: 2 } });
+    await publishRaw(namespace, 'crashy.test.v1', Buffer.from('{}'), { messageId: randomUUID() });
+    const amqplib = await import('amqplib');
+    const connection = await amqplib.connect('amqp://guest:guest@127.0.0.1:5672');
+    let deliveries = 0;
+    try {
+      const deadline = Date.now() + 10_000;
+      while (Date.now() < deadline) {
+        const channel = await connection.createChannel();
+        const message = await channel.get(`${namespace}.crashy`, { noAck: false });
+        const dead = (await channel.checkQueue(`${namespace}.crashy.dlq`)).messageCount;
+        await channel.close(); // "crash": the channel goes away without an ack
+        if (message) deliveries += 1;
+        else if (dead > 0) break;
+        else await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    } finally {
+      await connection.close();
+    }
+    expect(await transport.messageCount(`${namespace}.crashy.dlq`)).toBe(1);
+    expect(deliveries).toBeGreaterThanOrEqual(2);
+    expect(deliveries).toBeLessThanOrEqual(3);
+  });
+
+  it('keeps outbox rows through a broker outage and publishes them when it is back; readiness tells the truth', async () => {
+    const readiness = app.get(Readiness);
+    expect((await readiness.report()).ready).toBe(true);
+    await proxy.stop();
+    await eventually('readiness drops', async () => ((await readiness.report()).checks.broker ? undefined : true));
+    expect((await readiness.report()).ready).toBe(false);
+    const outbox = app.get(Outbox);
+    await dataSource.transaction(async (manager) => {
+      for (let i = 0; i < 5; i++) {
+        await outbox.add(manager, Events.CampaignArmed, { campaignId: 'outage', armedPostIds: [`p${i}`], armedAt: new Date().toISOString() }, { correlationId: 'outage' });
+      }
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500)); // several relay polls while down
+    const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM "${TEST_SCHEMA}"."outbox"`);
+    expect(n).toBe(5);
+    await proxy.start();
+    await eventually('all 5 published after the outage', async () => (observer.of(Events.CampaignArmed).filter((m) => m.correlationId === 'outage').length === 5 ? true : undefined), 30_000);
+    await eventually('ready again', async () => ((await readiness.report()).ready ? true : undefined), 30_000);
+  });
+});

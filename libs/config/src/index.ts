@@ -1,0 +1,3 @@
+export * from './env-reader';
+export * from './retry';
+export * from './service-config';

@@ -1,0 +1,62 @@
+import { DEFAULT_RETRY_POLICY, RetryPolicy, parseRetryDelays } from './retry';
+import { EnvReader } from './env-reader';
+
+export const SERVICES = {
+  gateway: { schema: 'gateway', port: 3000 },
+  'strategy-svc': { schema: 'strategy', port: 3101 },
+  'content-svc': { schema: 'content', port: 3102 },
+  'creative-svc': { schema: 'creative', port: 3103 },
+  'scheduler-svc': { schema: 'scheduler', port: 3104 },
+  'posting-svc': { schema: 'posting', port: 3105 },
+  'analytics-svc': { schema: 'analytics', port: 3106 },
+} as const;
+export type ServiceName = keyof typeof SERVICES;
+
+export interface ServiceConfig {
+  service: ServiceName;
+  schema: string;
+  nodeEnv: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  databaseUrl: string;
+  databasePoolSize: number;
+  /** Create the database when it does not exist (development convenience; off in production). */
+  databaseAutoCreate: boolean;
+  rabbitmqUrl: string;
+  busNamespace: string;
+  busPrefetch: number;
+  busPublishTimeoutMs: number;
+  outboxPollIntervalMs: number;
+  retry: RetryPolicy;
+  shutdownGraceMs: number;
+}
+
+export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
+
+export function readServiceConfig(service: ServiceName, reader: EnvReader): ServiceConfig {
+  const nodeEnv = reader.oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  const portVar = `${service.replace('-svc', '').toUpperCase()}_PORT`;
+  return {
+    service,
+    schema: SERVICES[service].schema,
+    nodeEnv,
+    host: reader.string('HOST', '127.0.0.1'),
+    port: reader.int(portVar, reader.int('PORT', SERVICES[service].port, { min: 0, max: 65535 }), { min: 0, max: 65535 }),
+    databaseUrl: reader.url('DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/agentic_social', ['postgres:', 'postgresql:']),
+    databasePoolSize: reader.int('DATABASE_POOL_SIZE', 5, { min: 1, max: 100 }),
+    databaseAutoCreate: reader.oneOf('DATABASE_AUTO_CREATE', ['true', 'false'] as const, nodeEnv === 'production' ? 'false' : 'true') === 'true',
+    rabbitmqUrl: reader.url('RABBITMQ_URL', 'amqp://guest:guest@127.0.0.1:5672', ['amqp:', 'amqps:']),
+    busNamespace: reader.parse('BUS_NAMESPACE', 'social', (raw) => {
+      if (!/^[a-z0-9][a-z0-9_-]{0,40}$/.test(raw)) throw new Error(`must be lowercase letters, digits, - or _, got "${raw}"`);
+      return raw;
+    }),
+    busPrefetch: reader.int('BUS_PREFETCH', 16, { min: 1, max: 1000 }),
+    busPublishTimeoutMs: reader.int('BUS_PUBLISH_TIMEOUT_MS', 10_000, { min: 100 }),
+    outboxPollIntervalMs: reader.int('OUTBOX_POLL_INTERVAL_MS', 1_000, { min: 50 }),
+    retry: {
+      delaysMs: reader.parse('BUS_RETRY_DELAYS_MS', DEFAULT_RETRY_POLICY.delaysMs, parseRetryDelays),
+      deliveryLimit: reader.int('BUS_DELIVERY_LIMIT', DEFAULT_RETRY_POLICY.deliveryLimit, { min: 1, max: 1000 }),
+    },
+    shutdownGraceMs: reader.int('SHUTDOWN_GRACE_MS', 25_000, { min: 0 }),
+  };
+}

@@ -1,0 +1,6 @@
+export * from './platforms';
+export * from './text-length';
+export * from './campaign-state';
+export * from './events';
+export * from './envelope';
+export * from './validation';

@@ -1,0 +1,29 @@
+/** Social platforms the product publishes to. The list grows in later versions. */
+export const PLATFORMS = ['x', 'instagram', 'facebook'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+/** The shape of a post on its platform. */
+export const CONTENT_TYPES = ['single', 'thread', 'image', 'carousel', 'short_video_script'] as const;
+export type ContentType = (typeof CONTENT_TYPES)[number];
+
+export interface PlatformLimits {
+  /** Maximum length of one text unit (a tweet, a caption, a post body). */
+  readonly maxTextLength: number;
+  /** How text length is counted: X uses its weighted count, the others count code points. */
+  readonly lengthCounting: 'x-weighted' | 'code-points';
+  readonly maxHashtags: number;
+  /** Whether every post on this platform needs a visual. */
+  readonly requiresVisual: boolean;
+  /** Maximum parts of a thread (1 where threads do not exist). */
+  readonly maxThreadParts: number;
+}
+
+export const PLATFORM_LIMITS: Readonly<Record<Platform, PlatformLimits>> = {
+  x: { maxTextLength: 280, lengthCounting: 'x-weighted', maxHashtags: 10, requiresVisual: false, maxThreadParts: 25 },
+  instagram: { maxTextLength: 2200, lengthCounting: 'code-points', maxHashtags: 30, requiresVisual: true, maxThreadParts: 1 },
+  facebook: { maxTextLength: 63206, lengthCounting: 'code-points', maxHashtags: 30, requiresVisual: false, maxThreadParts: 1 },
+};
+
+export function isPlatform(value: unknown): value is Platform {
+  return typeof value === 'string' && (PLATFORMS as readonly string[]).includes(value);
+}

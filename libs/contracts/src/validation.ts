@@ -1,0 +1,47 @@
+import { CAMPAIGN_STATE_SCHEMA_VERSION } from './campaign-state';
+import { RoutingKey } from './events';
+
+type Check = (payload: Record<string, unknown>) => string | null;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const needStrings =
+  (...fields: string[]): Check =>
+  (p) => {
+    const missing = fields.find((f) => typeof p[f] !== 'string' || (p[f] as string).length === 0);
+    return missing ? `payload.${missing} must be a non-empty string` : null;
+  };
+
+const stateCheck: Check = (p) => {
+  const state = p.state;
+  if (!isObject(state)) return 'payload.state must be an object';
+  if (state.schemaVersion !== CAMPAIGN_STATE_SCHEMA_VERSION)
+    return `payload.state.schemaVersion must be ${CAMPAIGN_STATE_SCHEMA_VERSION}, got ${String(state.schemaVersion)}`;
+  if (typeof state.campaignId !== 'string') return 'payload.state.campaignId must be a string';
+  if (typeof state.revision !== 'number') return 'payload.state.revision must be a number';
+  if (!isObject(state.spec)) return 'payload.state.spec must be an object';
+  if (!Array.isArray(state.posts)) return 'payload.state.posts must be an array';
+  if (!Array.isArray(state.stages)) return 'payload.state.stages must be an array';
+  return null;
+};
+
+const CHECKS: Record<RoutingKey, Check> = {
+  'campaign.requested.v1': stateCheck,
+  'campaign.planned.v1': stateCheck,
+  'campaign.written.v1': stateCheck,
+  'campaign.designed.v1': stateCheck,
+  'campaign.scheduled.v1': stateCheck,
+  'campaign.failed.v1': needStrings('campaignId', 'stage', 'reason'),
+  'campaign.execution-requested.v1': needStrings('campaignId', 'userId'),
+  'campaign.armed.v1': needStrings('campaignId'),
+  'post.updated.v1': needStrings('postId', 'campaignId'),
+  'post.cancelled.v1': needStrings('postId', 'campaignId'),
+  'post.due.v1': needStrings('postId', 'campaignId', 'platform', 'text', 'scheduledTime'),
+  'post.published.v1': needStrings('postId', 'campaignId', 'platform', 'platformPostId'),
+  'post.failed.v1': needStrings('postId', 'campaignId', 'platform', 'reason'),
+};
+
+/** Structural check of a payload for its routing key: the reason it is malformed, or null. */
+export function validatePayload(key: RoutingKey, payload: unknown): string | null {
+  if (!isObject(payload)) return 'payload must be a JSON object';
+  return CHECKS[key](payload);
+}

@@ -1,0 +1,5 @@
+export * from './bootstrap';
+export * from './readiness';
+export * from './health.controller';
+export * from './service-core.module';
+export * from './service-main';

@@ -1,0 +1,3 @@
+export * from './infra';
+export * from './tcp-proxy';
+export * from './bus-observer';
