@@ -1,3 +1,4 @@
 export * from './ensure-database';
 export * from './migrate';
 export * from './data-source-options';
+export * from './rows';

@@ -1,3 +1,4 @@
 export * from './infra';
 export * from './tcp-proxy';
 export * from './bus-observer';
+export * from './system';

@@ -1,0 +1,29 @@
+import { BusController, BusContext } from '@app/bus';
+import { Events } from '@app/contracts';
+import type { Envelope } from '@app/contracts';
+import { LLM_PROVIDER } from '@app/llm';
+import type { LlmProvider } from '@app/llm';
+import { StageResult, generateValidated, runPipelineStage } from '@app/agent-kit';
+import { Inject } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { creativeRequest } from './creative.prompt';
+import { needsVisual } from './needs-visual';
+
+/** Creative agent: campaign.written → campaign.designed (visual concept, image prompt, alt text). */
+@BusController()
+export class DesignVisualsHandler {
+  constructor(@Inject(LLM_PROVIDER) private readonly llm: LlmProvider) {}
+
+  @EventPattern<string>(Events.CampaignWritten)
+  async handle(@Payload() envelope: Envelope<typeof Events.CampaignWritten>, @Ctx() context: BusContext): Promise<void> {
+    await runPipelineStage(context, envelope.payload.state, 'creative', Events.CampaignDesigned, async (state): Promise<StageResult> => {
+      const wanted = state.posts.filter(needsVisual);
+      if (wanted.length === 0) return { state };
+      const inputPosts = wanted.map(({ id, platform, contentType, pillar, text, hashtags }) => ({ id, platform, contentType, pillar, text, hashtags }));
+      const { output, usage } = await generateValidated(this.llm, creativeRequest(state.spec, state.strategy?.pillars ?? [], inputPosts));
+      const byPost = new Map(output.visuals.map(({ postId, ...visual }) => [postId, visual]));
+      const posts = state.posts.map((post) => (byPost.has(post.id) ? { ...post, visual: byPost.get(post.id) } : post));
+      return { state: { ...state, posts }, usage };
+    });
+  }
+}

@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { bootstrapService, readConfigFromEnv } from '@app/service-kit';
+import { CreativeModule } from './creative.module';
+
+void bootstrapService({ readConfig: () => readConfigFromEnv('creative-svc'), module: CreativeModule.forRoot });

@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { bootstrapService, readConfigFromEnv } from '@app/service-kit';
+import { PostingModule } from './posting.module';
+
+void bootstrapService({ readConfig: () => readConfigFromEnv('posting-svc'), module: PostingModule.forRoot });

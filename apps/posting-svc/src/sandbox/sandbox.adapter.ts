@@ -1,0 +1,54 @@
+import { randomBytes } from 'node:crypto';
+import { PLATFORM_LIMITS, Platform, countHashtags, platformTextLength } from '@app/contracts';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { PlatformAdapter, PlatformError, PublishReceipt, PublishRequest } from '../publishing/platform-adapter';
+import { SandboxPost } from './sandbox-post.entity';
+
+/**
+ * The sandbox platform: validates a post the way the real platform would (length, hashtags, a visual on
+ * Instagram), records it in `posting.sandbox_posts` and returns a platform post id. Idempotent by key, like
+ * Mastodon's Idempotency-Key: publishing the same post twice returns the first post.
+ */
+@Injectable()
+export class SandboxAdapter implements PlatformAdapter {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async publish(request: PublishRequest): Promise<PublishReceipt> {
+    this.validate(request);
+    const existing = await this.findByIdempotencyKey(request.platform, request.idempotencyKey);
+    if (existing) return existing;
+    const post: SandboxPost = {
+      id: `sbx_${request.platform}_${randomBytes(8).toString('hex')}`,
+      platform: request.platform,
+      idempotencyKey: request.idempotencyKey,
+      text: request.text,
+      threadParts: request.threadParts ?? null,
+      hashtags: request.hashtags,
+      publishedAt: new Date(),
+    };
+    await this.dataSource.getRepository(SandboxPost).createQueryBuilder().insert().values(post).orIgnore().execute();
+    return (await this.findByIdempotencyKey(request.platform, request.idempotencyKey))!;
+  }
+
+  async findByIdempotencyKey(platform: Platform, key: string): Promise<PublishReceipt | null> {
+    const post = await this.dataSource.getRepository(SandboxPost).findOneBy({ platform, idempotencyKey: key });
+    return post ? { platformPostId: post.id, url: `sandbox://${platform}/posts/${post.id}`, publishedAt: post.publishedAt } : null;
+  }
+
+  private validate(request: PublishRequest): void {
+    const limits = PLATFORM_LIMITS[request.platform];
+    for (const [i, part] of (request.threadParts ?? [request.text]).entries()) {
+      const length = platformTextLength(request.platform, part);
+      if (length > limits.maxTextLength) {
+        throw new PlatformError('permanent', `${request.platform} rejected part ${i + 1}: ${length} characters, the limit is ${limits.maxTextLength}`);
+      }
+    }
+    if (countHashtags(request.text) > limits.maxHashtags) {
+      throw new PlatformError('permanent', `${request.platform} rejected the post: more than ${limits.maxHashtags} hashtags`);
+    }
+    if (limits.requiresVisual && !request.imagePrompt) {
+      throw new PlatformError('permanent', `${request.platform} needs an image and the post has none`);
+    }
+  }
+}

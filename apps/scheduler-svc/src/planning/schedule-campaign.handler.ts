@@ -1,0 +1,49 @@
+import { BusController, BusContext } from '@app/bus';
+import { Events, PostDraft } from '@app/contracts';
+import type { Envelope } from '@app/contracts';
+import { runPipelineStage } from '@app/agent-kit';
+
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { ScheduledPost } from '../posts/scheduled-post.entity';
+import { planSchedule } from './schedule-planner';
+
+/** Scheduler agent: campaign.designed → campaign.scheduled (every post gets a time; stored as drafts until executed). */
+@BusController()
+export class ScheduleCampaignHandler {
+  @EventPattern<string>(Events.CampaignDesigned)
+  async handle(@Payload() envelope: Envelope<typeof Events.CampaignDesigned>, @Ctx() context: BusContext): Promise<void> {
+    await runPipelineStage(context, envelope.payload.state, 'schedule', Events.CampaignScheduled, async (state) => {
+      const times = planSchedule(state.spec, state.strategy?.plan ?? [], state.posts, new Date());
+      const posts: PostDraft[] = state.posts.map((post) => ({ ...post, scheduledTime: times.get(post.id)!.toISOString() }));
+      await context.manager
+        .createQueryBuilder()
+        .insert()
+        .into(ScheduledPost)
+        .values(posts.map((post) => toRow(state.campaignId, state.userId, post)))
+        .orIgnore()
+        .execute();
+      return { state: { ...state, posts } };
+    });
+  }
+}
+
+function toRow(campaignId: string, userId: string, post: PostDraft): Partial<ScheduledPost> {
+  return {
+    postId: post.id,
+    campaignId,
+    userId,
+    platform: post.platform,
+    contentType: post.contentType,
+    content: {
+      text: post.text,
+      threadParts: post.threadParts,
+      hashtags: post.hashtags,
+      imagePrompt: post.visual?.imagePrompt,
+      altText: post.visual?.altText,
+    },
+    dueAt: new Date(post.scheduledTime!),
+    status: 'draft',
+    editRevision: 0,
+    dispatchedAt: null,
+  };
+}

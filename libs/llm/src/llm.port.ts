@@ -1,0 +1,73 @@
+import type { CampaignSpec, ContentPillar, ContentType, LlmUsage, Platform, PlannedPost, PostDraft, Strategy, Visual } from '@app/contracts';
+
+/** The agent steps that call a model. Each has a typed input, a typed output and a JSON schema. */
+export type LlmStep = 'strategy.plan' | 'content.write' | 'creative.design';
+
+export interface StrategyStepInput {
+  spec: CampaignSpec;
+}
+export type StrategyStepOutput = Strategy;
+
+export interface ContentStepInput {
+  spec: CampaignSpec;
+  strategy: Strategy;
+}
+/** One written post per entry of `strategy.plan`, in plan order. */
+export interface WrittenPost {
+  planId: string;
+  platform: Platform;
+  contentType: ContentType;
+  pillar: string;
+  text: string;
+  threadParts?: string[];
+  hashtags: string[];
+  callToAction?: string;
+}
+export interface ContentStepOutput {
+  posts: WrittenPost[];
+}
+
+export interface CreativeStepInput {
+  spec: CampaignSpec;
+  pillars: ContentPillar[];
+  /** Only the posts that need a visual. */
+  posts: Array<Pick<PostDraft, 'id' | 'platform' | 'contentType' | 'pillar' | 'text' | 'hashtags'>>;
+}
+export interface CreativeStepOutput {
+  visuals: Array<{ postId: string } & Visual>;
+}
+
+export interface StepTypes {
+  'strategy.plan': { input: StrategyStepInput; output: StrategyStepOutput };
+  'content.write': { input: ContentStepInput; output: ContentStepOutput };
+  'creative.design': { input: CreativeStepInput; output: CreativeStepOutput };
+}
+
+export type StepInput<S extends LlmStep> = StepTypes[S]['input'];
+export type StepOutput<S extends LlmStep> = StepTypes[S]['output'];
+
+export interface LlmRequest<S extends LlmStep> {
+  step: S;
+  /** Version of the prompt template; recorded with the usage so results can be compared across versions. */
+  promptVersion: string;
+  system: string;
+  prompt: string;
+  input: StepInput<S>;
+  /** JSON Schema (the subset structured-output APIs accept) of the step's output. */
+  schema: Record<string, unknown>;
+}
+
+export interface LlmResult<S extends LlmStep> {
+  output: StepOutput<S>;
+  usage: LlmUsage;
+}
+
+/** The port every agent calls. Providers: offline (deterministic, no network); Gemini and OpenAI-compatible later. */
+export interface LlmProvider {
+  readonly name: string;
+  generate<S extends LlmStep>(request: LlmRequest<S>): Promise<LlmResult<S>>;
+}
+
+export const LLM_PROVIDER = Symbol('LLM_PROVIDER');
+
+export type { PlannedPost };

@@ -1,0 +1,105 @@
+import type { Platform, PlannedPost } from '@app/contracts';
+import { kindOfAngle } from './angles';
+import { textVars } from './context';
+import type { CampaignContext } from './context';
+import { ctaOptions, whereFor } from './cta';
+import { FILLER_TAGS, KIND_TAGS, addTags, toHashtag } from './hashtags';
+import { KINDS, PILLAR_KINDS } from './phrases';
+import type { PostKind } from './phrases';
+import type { PillarSeed } from './pillars';
+import type { Rng } from './random';
+import { fill } from './text';
+
+/** Everything one post is written from: the kind of post, its hook, talking points and asks. */
+export interface Material {
+  platform: Platform;
+  kind: PostKind;
+  pillar: PillarSeed;
+  vars: Record<string, string>;
+  hook: string;
+  emoji: string | null;
+  points: string[];
+  question: string;
+  cta: string;
+  signOff: string;
+  /** A line about who the post is for. */
+  audienceLine: string;
+  /** The hook without lead-in or emoji (for on-screen text). */
+  core: string;
+  /** Whether the hook already opens with a voice lead-in ("Quick one: …"). */
+  leadIn: boolean;
+}
+
+/** Kinds whose hooks read well after a lead-in such as "Here’s the truth:". */
+const LEAD_IN_KINDS: ReadonlySet<PostKind> = new Set(['tips', 'mistakes', 'myth', 'why', 'inspire', 'behind', 'feature']);
+
+const AUDIENCE_LINES: readonly string[] = [
+  'We made this with {audience} in mind.',
+  'This one’s for {audience}.',
+  'Written for {audience}, tested by our own team.',
+  'Made for {audience}, and for anyone just getting started.',
+];
+
+export function pillarFor(ctx: CampaignContext, name: string): PillarSeed {
+  const found = ctx.pillars.find((p) => p.name === name) ?? ctx.pillars.find((p) => p.name.toLowerCase() === name.toLowerCase());
+  if (found) return found;
+  const topic = name.toLowerCase();
+  return { name, type: 'general', topic, tag: toHashtag(name), description: name };
+}
+
+export function material(ctx: CampaignContext, post: PlannedPost, rng: Rng): Material {
+  const pillar = pillarFor(ctx, post.pillar);
+  const kind = kindOfAngle(post.angle) ?? rng.pick(PILLAR_KINDS[pillar.type]);
+  const bank = KINDS[kind];
+  const vars = textVars(ctx, pillar);
+  const voice = ctx.voice;
+  const template = rng.pick(bank.hooks);
+  const core = fill(template, vars);
+  let hook = core;
+  const leadIn = LEAD_IN_KINDS.has(kind) && !template.startsWith('{') && !hook.includes(':') && rng.chance(0.25);
+  if (leadIn) {
+    const words = rng.pick(voice.leadIns);
+    hook = `${words} ${words.endsWith(':') ? hook.charAt(0).toLowerCase() + hook.slice(1) : hook}`;
+  }
+  if ((voice.kind === 'bold' || voice.kind === 'playful') && rng.chance(0.4)) hook = hook.replace(/\.$/, '!');
+  return {
+    platform: post.platform,
+    kind,
+    pillar,
+    vars,
+    hook,
+    emoji: rng.chance(voice.emojiRate) && voice.emoji.length ? rng.pick(voice.emoji) : null,
+    points: (bank.ordered ? bank.points : rng.shuffle(bank.points)).map((p) => fill(p, vars)),
+    question: fill(rng.pick(bank.questions), vars),
+    cta: fill(rng.pick(ctaOptions(ctx.objective, kind)), { ...vars, where: whereFor(post.platform) }),
+    signOff: rng.pick(voice.signOffs),
+    audienceLine: fill(rng.pick(AUDIENCE_LINES), vars),
+    core,
+    leadIn,
+  };
+}
+
+/** Hashtags for a post, most specific first: pillar, campaign, subject, audience, other pillars, kind, fillers. */
+export function tagPool(ctx: CampaignContext, m: Material, rng: Rng): string[] {
+  const words = `${m.pillar.topic} ${ctx.subject === ctx.name ? '' : ctx.subjectShort}`
+    .split(' ')
+    .filter((w) => w.length >= 5 && /^\p{L}+$/u.test(w))
+    .map((w) => toHashtag(w));
+  return addTags(
+    [],
+    [
+      m.pillar.tag,
+      ctx.nameTag,
+      ctx.subjectTag,
+      ctx.audienceTag,
+      ...ctx.pillars.filter((p) => p !== m.pillar).map((p) => p.tag),
+      ...(KIND_TAGS[m.kind] ?? []),
+      ...words,
+      ...rng.shuffle(FILLER_TAGS),
+    ],
+  );
+}
+
+export function withEmoji(line: string, emoji: string | null): string {
+  return emoji ? `${line} ${emoji}` : line;
+}
