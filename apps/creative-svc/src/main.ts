@@ -2,4 +2,5 @@ import 'reflect-metadata';
 import { bootstrapService, readConfigFromEnv } from '@app/service-kit';
 import { CreativeModule } from './creative.module';
 
-void bootstrapService({ readConfig: () => readConfigFromEnv('creative-svc'), module: CreativeModule.forRoot });
+void bootstrapService({
+  service: 'creative-svc', readConfig: () => readConfigFromEnv('creative-svc'), module: CreativeModule.forRoot });

@@ -2,4 +2,5 @@ import 'reflect-metadata';
 import { bootstrapService, readConfigFromEnv } from '@app/service-kit';
 import { PostingModule } from './posting.module';
 
-void bootstrapService({ readConfig: () => readConfigFromEnv('posting-svc'), module: PostingModule.forRoot });
+void bootstrapService({
+  service: 'posting-svc', readConfig: () => readConfigFromEnv('posting-svc'), module: PostingModule.forRoot });

@@ -3,4 +3,5 @@ import { bootstrapService } from '@app/service-kit';
 import { readSchedulerConfig } from './config/scheduler.config';
 import { SchedulerModule } from './scheduler.module';
 
-void bootstrapService({ readConfig: () => readSchedulerConfig(), module: SchedulerModule.forRoot });
+void bootstrapService({
+  service: 'scheduler-svc', readConfig: () => readSchedulerConfig(), module: SchedulerModule.forRoot });

@@ -2,4 +2,5 @@ import 'reflect-metadata';
 import { bootstrapService, readConfigFromEnv } from '@app/service-kit';
 import { StrategyModule } from './strategy.module';
 
-void bootstrapService({ readConfig: () => readConfigFromEnv('strategy-svc'), module: StrategyModule.forRoot });
+void bootstrapService({
+  service: 'strategy-svc', readConfig: () => readConfigFromEnv('strategy-svc'), module: StrategyModule.forRoot });

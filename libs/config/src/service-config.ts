@@ -26,6 +26,8 @@ export interface ServiceConfig {
   busNamespace: string;
   busPrefetch: number;
   busPublishTimeoutMs: number;
+  /** How long start-up waits for the broker before giving up with a clear error. */
+  busConnectTimeoutMs: number;
   outboxPollIntervalMs: number;
   retry: RetryPolicy;
   shutdownGraceMs: number;
@@ -52,6 +54,7 @@ export function readServiceConfig(service: ServiceName, reader: EnvReader): Serv
     }),
     busPrefetch: reader.int('BUS_PREFETCH', 16, { min: 1, max: 1000 }),
     busPublishTimeoutMs: reader.int('BUS_PUBLISH_TIMEOUT_MS', 10_000, { min: 100 }),
+    busConnectTimeoutMs: reader.int('BUS_CONNECT_TIMEOUT_MS', 15_000, { min: 100 }),
     outboxPollIntervalMs: reader.int('OUTBOX_POLL_INTERVAL_MS', 1_000, { min: 50 }),
     retry: {
       delaysMs: reader.parse('BUS_RETRY_DELAYS_MS', DEFAULT_RETRY_POLICY.delaysMs, parseRetryDelays),

@@ -1,1 +1,3 @@
 export * from './launcher';
+export * from './progress';
+export * from './process-memory';

@@ -1,5 +1,5 @@
-import { EnvReader, redact } from '@app/config';
-import { SERVICE_NAMES, ServiceGroup } from './launcher';
+import { EnvReader, SERVICES, redact } from '@app/config';
+import { SERVICE_NAMES, ServiceGroup, ServiceProcessName } from './launcher';
 
 /**
  * `npm start`: the whole system on this machine, each service its own process. Configuration comes from
@@ -7,11 +7,18 @@ import { SERVICE_NAMES, ServiceGroup } from './launcher';
  */
 async function main(): Promise<void> {
   const env = new EnvReader(process.env);
-  const gatewayPort = env.int('GATEWAY_PORT', env.int('PORT', 3000, { min: 0, max: 65535 }), { min: 0, max: 65535 });
+  const ports = {} as Record<ServiceProcessName, number>;
+  const portVars: string[] = [];
+  for (const name of SERVICE_NAMES) {
+    const variable = `${name.replace('-svc', '').toUpperCase()}_PORT`;
+    portVars.push(variable);
+    ports[name] = env.int(variable, SERVICES[name].port, { min: 1, max: 65535 });
+  }
   env.done();
-  const ports = { gateway: gatewayPort, 'strategy-svc': 3101, 'content-svc': 3102, 'creative-svc': 3103, 'scheduler-svc': 3104, 'posting-svc': 3105, 'analytics-svc': 3106 };
   console.log(`starting ${SERVICE_NAMES.length} services (database ${redact(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/agentic_social')}, broker ${redact(process.env.RABBITMQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672')})`);
-  const group = await ServiceGroup.launch({ env: { ...process.env, GATEWAY_PORT: undefined, PORT: undefined }, ports, output: 'prefixed' });
+  const childEnv: Record<string, string | undefined> = { ...process.env, PORT: undefined };
+  for (const variable of portVars) childEnv[variable] = undefined; // each child gets PORT from `ports`
+  const group = await ServiceGroup.launch({ env: childEnv, ports, output: 'prefixed' });
   const base = group.gatewayUrl.replace('127.0.0.1', 'localhost');
   console.log(`\nready: API ${base}/api/v1  ·  Swagger ${base}/docs  ·  OpenAPI ${base}/docs-json\n`);
   let stopping = false;

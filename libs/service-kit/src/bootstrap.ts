@@ -1,9 +1,11 @@
 import { BusServer, StartupError } from '@app/bus';
 import { ConfigError, ServiceConfig } from '@app/config';
-import { DynamicModule, INestApplication, Logger } from '@nestjs/common';
+import { ConsoleLogger, DynamicModule, INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 
 export interface BootstrapOptions<C extends ServiceConfig> {
+  /** Names the service in start-up errors, before its configuration is read. */
+  service: string;
   readConfig: () => C;
   module: (config: C) => DynamicModule;
   /** HTTP setup beyond health (prefix, pipes, Swagger...). */
@@ -18,7 +20,9 @@ export async function bootstrapService<C extends ServiceConfig>(options: Bootstr
   let config: C | undefined;
   try {
     config = options.readConfig();
-    const app = await NestFactory.create(options.module(config), { abortOnError: false, logger: ['log', 'warn', 'error'] });
+    // Nest stays silent until the modules are up, so a failed start prints one line, not Nest's stack traces.
+    const app = await NestFactory.create(options.module(config), { abortOnError: false, logger: false });
+    app.useLogger(new ConsoleLogger({ logLevels: ['log', 'warn', 'error'] }));
     options.configureHttp?.(app, config);
     app.enableShutdownHooks();
     app.connectMicroservice({ strategy: app.get(BusServer) });
@@ -27,7 +31,7 @@ export async function bootstrapService<C extends ServiceConfig>(options: Bootstr
     new Logger('Bootstrap').log(`${config.service} ready on http://${config.host}:${config.port}`);
     return app;
   } catch (error) {
-    const name = config?.service ?? 'service';
+    const name = options.service;
     if (error instanceof ConfigError || error instanceof StartupError) {
       process.stderr.write(`${name}: ${error.message}\n`);
     } else {

@@ -1,6 +1,8 @@
-import { BUS_TRANSPORT, BusServer } from '@app/bus';
+import { BUS_TRANSPORT, BusServer, withTimeout } from '@app/bus';
+import { SERVICE_CONFIG } from '@app/config';
+import type { ServiceConfig } from '@app/config';
 import type { BusTransport } from '@app/bus';
-import { BeforeApplicationShutdown, Inject, Injectable } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 export interface ReadinessReport {
@@ -21,6 +23,7 @@ export class Readiness implements BeforeApplicationShutdown {
     private readonly dataSource: DataSource,
     @Inject(BUS_TRANSPORT) private readonly transport: BusTransport,
     private readonly server: BusServer,
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {}
 
   async report(): Promise<ReadinessReport> {
@@ -35,8 +38,12 @@ export class Readiness implements BeforeApplicationShutdown {
     return { ready: database && broker && consumers && accepting, checks: { database, broker, consumers, accepting } };
   }
 
+  /** Stops taking messages and waits for in-flight ones, within SHUTDOWN_GRACE_MS; unfinished ones are redelivered. */
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
-    await this.server.drain();
+    const grace = this.config.shutdownGraceMs;
+    await withTimeout(this.server.drain(), grace, `in-flight messages still running after ${grace} ms`).catch((error: Error) =>
+      new Logger(Readiness.name).warn(`${error.message}; the broker redelivers them`),
+    );
   }
 }

@@ -7,6 +7,8 @@ export interface ObservedMessage {
   correlationId: string;
   headers: Record<string, unknown>;
   payload: unknown;
+  /** Local clock when the message arrived (ms since epoch). */
+  receivedAt?: number;
 }
 
 /** Listens on a namespace's exchange through its own exclusive queue, like any third-party consumer would. */
@@ -30,6 +32,7 @@ export class BusObserver {
         correlationId: String(msg.properties.correlationId),
         headers: msg.properties.headers ?? {},
         payload: JSON.parse(msg.content.toString('utf8')),
+        receivedAt: Date.now(),
       });
     }, { noAck: true });
     return observer;

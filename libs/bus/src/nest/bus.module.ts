@@ -60,7 +60,7 @@ export class BusModule {
       module: BusModule,
       providers: [
         { provide: BUS_OPTIONS, useValue: options },
-        { provide: BUS_TRANSPORT, useFactory: () => connectTransport(options, 15_000) },
+        { provide: BUS_TRANSPORT, useFactory: () => connectTransport(options, config.busConnectTimeoutMs) },
         { provide: Outbox, useValue: new Outbox(options.schema, options.service) },
         {
           provide: OutboxRelay,

@@ -17,7 +17,7 @@ const TEMPLATE_PATTERNS: ReadonlyArray<readonly [PostKind, RegExp]> = (Object.en
 const KEYWORDS: ReadonlyArray<readonly [PostKind, RegExp]> = [
   ['myth', /\bmyths?\b|misconception/i],
   ['mistakes', /\bmistakes?\b|pitfalls?|avoid\b/i],
-  ['howto', /\bsteps?\b|how to\b|walk\w* .* through|tutorial|guide\b/i],
+  ['howto', /\bsteps?\b|how to\b|walk\w* .* through|tutorial|guide\b|checklist/i],
   ['offer', /\boffers?\b|discount|deal\b|limited[- ]time|giveaway|promo/i],
   ['invite', /\binvit\w+ .* to (join|attend|come)|save the date|rsvp|what to expect/i],
   ['announce', /\bkick\w* off|announc\w*|launch\w*|introduc\w*|countdown/i],
@@ -34,6 +34,20 @@ const KEYWORDS: ReadonlyArray<readonly [PostKind, RegExp]> = [
 export function kindOfAngle(angle: string): PostKind | undefined {
   const text = angle.trim();
   return TEMPLATE_PATTERNS.find(([, pattern]) => pattern.test(text))?.[0] ?? KEYWORDS.find(([, pattern]) => pattern.test(text))?.[0];
+}
+
+export function isOwnAngle(angle: string): boolean {
+  const text = angle.trim();
+  return TEMPLATE_PATTERNS.some(([, pattern]) => pattern.test(text));
+}
+
+const INSTRUCTION = /^(share|show|explain|ask|invite|give|offer|announce|highlight|celebrate|walk|break|take|introduce|run|name|turn|bust|set|remind|pair|build|answer|kick|open|count|recap|look|spotlight|feature|post|create|write|tell|provide|discuss|present|demonstrate|teach|use|make|encourage|promote|list|compare|reveal|tease|educate|inform|describe|outline|showcase|engage|drive|focus)\b/i;
+
+/** An angle written elsewhere that already reads like a headline ("A checklist for race night."), not like an instruction. */
+export function angleAsHook(angle: string): string | undefined {
+  const text = angle.trim().replace(/\s+/g, ' ');
+  if (!text || isOwnAngle(text) || INSTRUCTION.test(text) || [...text].length > 120) return undefined;
+  return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
 /**

@@ -21,7 +21,6 @@ export interface CampaignContext {
   subjectShort: string;
   audience: string;
   audienceShort: string;
-  hasAudience: boolean;
   objective: Objective;
   voice: VoiceStyle;
   pillars: PillarSeed[];
@@ -41,6 +40,8 @@ const ACTION_VERB =
 const SUBJECT_CUE = /\b(?:(?:for|of|about|around|behind|to)\s+((?:our|my|the)\s.+)|(?:for|of|about|around|behind)\s+(.+)|(our\s.+))$/i;
 /** Who the goal names, when no target audience is given: "among Gen Z", "plant lovers". */
 const AUDIENCE_CUE = /\bamong\s+([^,.;]+)|\b((?:[\p{L}-]+\s)?(?:lovers|fans|enthusiasts|owners|parents|students|runners|professionals|founders|creators|developers|gamers|readers|travell?ers|foodies|families|beginners|members|shoppers|customers))\b/iu;
+/** A capitalised name after "at" or "from": "… summer menu at Brew Lab". (No `i` flag: \p{Lu} must stay upper-case.) */
+const BRAND_CUE = /\b(?:at|from)\s+(\p{Lu}[\p{L}\p{N}'’&-]*(?:\s+\p{Lu}[\p{L}\p{N}'’&-]*)*)/u;
 const SUBJECT_STOP = /\s+(?:among|with|by|in|this|during|before|ahead|through|via|across|on|so|and|to|while|from|within|over|at)\s.*$|[,.;:!?(].*$/i;
 const AUDIENCE_STOP = /\s+(?:who|that|which|aged|between|looking|interested|across|living|based|with|in)\s.*$|[,.;:(].*$/i;
 
@@ -58,6 +59,8 @@ function deriveSubject(goal: string, name: string): string {
   const cue = match?.[1] ?? match?.[2] ?? match?.[3];
   const fromCue = cue ? clean(cue.replace(SUBJECT_STOP, '')) : '';
   if (fromCue && /\p{L}/u.test(fromCue) && !/^\d/.test(fromCue)) return shortPhrase(fromCue, 40, 6);
+  const named = goal.match(BRAND_CUE)?.[1];
+  if (named) return shortPhrase(named, 40, 5);
   const brand = goal.split(/\s+/).slice(1).find((w) => /^\p{Lu}[\p{L}\p{N}]*\p{Lu}|^\p{Lu}{2,}[\p{L}\p{N}]*$/u.test(w) || /^\p{Lu}\p{Ll}+\p{Lu}/u.test(w));
   return brand ? brand.replace(/[^\p{L}\p{N}'-]/gu, '') : name;
 }
@@ -105,13 +108,12 @@ export function buildContext(spec: CampaignSpec): CampaignContext {
     name,
     nameShort: shortPhrase(name, 32, 5),
     goal,
-    goalClause: ACTION_VERB.test(goal) ? `to ${lowerLead(goal)}` : `focused on ${lowerLead(goal)}`,
+    goalClause: ACTION_VERB.test(goal) ? `to ${[lowerCasual(goal.split(' ')[0] ?? ''), ...goal.split(' ').slice(1)].join(' ')}` : `focused on ${lowerLead(goal)}`,
     goalTarget: goalTarget(goal),
     subject,
     subjectShort,
     audience,
     audienceShort,
-    hasAudience: rawAudience.length > 0,
     objective,
     voice: detectVoice(spec.brandVoice),
     pillars: finishPillars(pillarDrafts, audienceShort),

@@ -42,7 +42,7 @@ export function generateCreative(ctx: CampaignContext, input: CreativeStepInput,
       `Aspect ratio ${ASPECT[post.platform]}.`,
       'No text, letters, logos or watermarks in the image; no distorted hands or faces.',
     ].join(' ');
-    const alt = `Photo of ${scene}, in ${voice.lighting.split(',')[0]}.`;
+    const alt = `Photo of ${scene}, in ${voice.lighting}.`;
     const altText = fitText(alt, (t) => [...t].length <= MAX_ALT);
     return { postId: post.id, concept, imagePrompt, altText };
   });

@@ -1,6 +1,6 @@
 import { fitsLength } from '../limits';
 import type { Rng } from './random';
-import { fill, fitText, shortPhrase, sentences } from './text';
+import { fill, fitText, sentences } from './text';
 import type { Material } from './writer';
 import { withEmoji } from './writer';
 
@@ -37,7 +37,8 @@ function assemble(hook: string, body: string[], closing: string, tags: string[])
 
 function script(m: Material, rng: Rng): string {
   const shots = rng.sample(SHOTS, 4).map((s) => fill(s, m.vars));
-  const onScreen = shortPhrase(sentences(m.core)[0] ?? m.core, 60, 10).replace(/[.!?]$/, '');
+  const first = (sentences(m.core)[0] ?? m.core).replace(/[.!?]$/, '');
+  const onScreen = [...first].length <= 70 ? first : fitText(first, (t) => [...t].length <= 60);
   const lines = [
     `Scene 1 (0–3s): ${shots[0]}. On-screen text: “${onScreen}”`,
     `Scene 2 (3–8s): ${shots[1]}. Voiceover: “${m.points[0] ?? ''}”`,

@@ -3,7 +3,7 @@ import type { CampaignSpec, Strategy } from '@app/contracts';
 import type { ContentStepOutput, CreativeStepInput } from '../llm.port';
 import { randomSpec } from '../testing/specs';
 import { validateStepOutput } from '../validate';
-import { postsFor } from './strategy.generator';
+import { postsFor } from '../cadence';
 import { OfflineLlmProvider } from './offline.provider';
 
 const provider = new OfflineLlmProvider();
@@ -98,6 +98,30 @@ describe(`offline output over ${CAMPAIGNS} varied campaigns`, () => {
     for (const run of runs) {
       const texts = run.content.posts.map((p) => p.text);
       expect(new Set(texts).size).toBe(texts.length);
+    }
+  });
+
+  it('mentions the campaign (goal, name, audience or theme words) in the body of every post, hashtags aside', () => {
+    const words = (...texts: Array<string | undefined>) => new Set(texts.flatMap((t) => (t ?? '').replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2').toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []));
+    const generic = new Set(['the', 'and', 'for', 'our', 'with', 'tips', 'stories', 'behind', 'scenes', 'more', 'get', 'people', 'new']);
+    for (const run of runs) {
+      const campaign = words(run.spec.goal, run.spec.name, run.spec.targetAudience, ...run.spec.contentThemes);
+      for (const post of run.content.posts) {
+        const body = [post.text, ...(post.threadParts ?? [])].join(' ').replace(/(^|\s)#[\p{L}\p{M}\p{N}_]+/gu, ' ');
+        const shared = [...words(body)].filter((w) => campaign.has(w) && !generic.has(w));
+        if (shared.length === 0) throw new Error(`no campaign words in ${post.planId} of "${run.spec.name}": ${body}`);
+      }
+    }
+  });
+
+  it('leaves no template placeholders, "undefined", doubled spaces or empty paragraphs behind', () => {
+    for (const run of runs) {
+      const strategyText = [run.strategy.summary, run.strategy.audienceInsight, ...run.strategy.keyMessages, ...run.strategy.plan.map((p) => p.angle), ...run.strategy.pillars.flatMap((p) => [p.name, p.description])];
+      const texts = [...strategyText, ...run.content.posts.flatMap((p) => [p.text, ...(p.threadParts ?? [])])];
+      for (const text of texts) {
+        expect(text).not.toMatch(/[{}]|undefined|null|NaN| {2}|\n{3}|^\s|\s$/);
+        expect(text.length).toBeGreaterThan(0);
+      }
     }
   });
 

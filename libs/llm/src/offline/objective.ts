@@ -18,7 +18,7 @@ export function detectObjective(goal: string): Objective {
 
 /** A number the goal commits to, e.g. "500 sign-ups" or "20%", if any. */
 export function goalTarget(goal: string): string | undefined {
-  const match = goal.match(/\d[\d,.]*\s*(?:%|percent\b|k\b)?(?:\s+(?:new\s+)?[\p{L}-]+)?/iu);
+  const match = goal.match(/\d[\d,.]*(?:\s*(?:%|percent\b|k\b))?(?:\s+(?:new\s+)?[\p{L}-]+)?/iu);
   if (!match) return undefined;
   const text = match[0].trim();
   if (/%|percent/i.test(text)) return text.replace(/\s*percent\b.*$/i, '%').replace(/%.*$/, '%');

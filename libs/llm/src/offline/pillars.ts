@@ -92,6 +92,8 @@ export interface PillarDrafts {
 }
 
 /** Topic-less pillars ("Behind the Scenes", fillers) talk about the campaign's main topic: the first theme with a subject of its own. */
+/** A theme like "product tips" is about what the campaign promotes. */
+const PRODUCT_WORDS = /\b(products?|features?|services?|apps?|menu|range|collection)\b/i;
 const SUBJECT_FILLERS: ReadonlySet<PillarType> = new Set(['product', 'offer', 'behind']);
 const CONTENT_TYPES: ReadonlySet<PillarType> = new Set(['general', 'education', 'values', 'inspiration', 'product']);
 
@@ -109,7 +111,8 @@ export function draftPillars(themes: readonly string[], ctx: PillarContext): Pil
     const name = titleCase(theme);
     if (!/\p{L}/u.test(theme) || names.has(name.toLowerCase())) continue;
     const type = classifyTheme(theme);
-    add(name, type, midSentence(topicOf(theme, type), ctx.properNouns), theme);
+    const topic = midSentence(topicOf(theme, type), ctx.properNouns);
+    add(name, type, topic || (PRODUCT_WORDS.test(theme) ? ctx.subject : ''), theme);
   }
   const fillers = [...FILLER_ORDER[ctx.objective], 'general', 'inspiration', 'education', 'stories'] as const;
   for (const type of fillers) {

@@ -1,4 +1,5 @@
 import type { ContentType, Platform, PlannedPost, Strategy } from '@app/contracts';
+import { DEFAULT_POSTS_PER_WEEK, postsFor } from '../cadence';
 import { angleText } from './angles';
 import { textVars } from './context';
 import type { CampaignContext } from './context';
@@ -9,7 +10,6 @@ import { Rng } from './random';
 import { APPROACH, DEFAULT_TARGETS, INSIGHTS, INSIGHT_TAIL, KPIS, OBJECTIVE_MESSAGES, PILLAR_MESSAGES } from './strategy.phrases';
 import { fill, joinList, shortPhrase } from './text';
 
-export const DEFAULT_POSTS_PER_WEEK: Readonly<Record<Platform, number>> = { x: 5, instagram: 3, facebook: 3 };
 const FORMAT_CYCLES: Readonly<Record<Platform, readonly ContentType[]>> = {
   x: ['single', 'thread', 'single'],
   instagram: ['carousel', 'image', 'image', 'carousel', 'short_video_script', 'image'],
@@ -18,10 +18,6 @@ const FORMAT_CYCLES: Readonly<Record<Platform, readonly ContentType[]>> = {
 /** Platforms start a fraction of a slot apart so they do not all post on the same days. */
 const DAY_OFFSETS = [0, 0.5, 0.25];
 
-/** Posts a platform gets over the campaign: postsPerWeek scaled to the duration, at least one. */
-export function postsFor(postsPerWeek: number, durationDays: number): number {
-  return Math.max(1, Math.round((postsPerWeek * durationDays) / 7));
-}
 
 interface Slot {
   platform: Platform;

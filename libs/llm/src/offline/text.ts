@@ -3,6 +3,8 @@
 const SYMBOLS = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u200d\ufe0e\ufe0f\u20e3#@*_~^`|<>{}[\]\\]/gu;
 const EDGE_PUNCT = /^[\s\p{P}\p{S}]+|[\s,;:\-–—/&+.!?]+$/gu;
 const MINOR_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'from', 'in', 'of', 'on', 'or', 'the', 'to', 'with', 'vs']);
+/** Words a shortened phrase must not end on. */
+const DANGLING = new Set([...MINOR_WORDS, 'about', 'into', 'than', 'that', 'through', 'across', 'like', 'during', 'while', 'when', 'where', 'who', 'which', 'their', 'our', 'my', 'your', 'its', 'this', 'these', 'those', 'is', 'are', 'but', 'so', '&', '+', '-', '–']);
 
 /** Collapse whitespace (including line breaks) and normalise to NFC. */
 export function clean(text: string | undefined): string {
@@ -53,7 +55,7 @@ export function shortPhrase(phrase: string, maxChars: number, maxWords = 8): str
     out.push(word);
     length += word.length + (out.length > 1 ? 1 : 0);
   }
-  while (out.length > 1 && MINOR_WORDS.has((out[out.length - 1] ?? '').toLowerCase())) out.pop();
+  while (out.length > 1 && DANGLING.has((out[out.length - 1] ?? '').toLowerCase())) out.pop();
   if (out.length === 0) return [...(phrase.split(' ')[0] ?? '')].slice(0, maxChars).join('');
   return out.join(' ').replace(/[,;:\-–—]+$/u, '');
 }

@@ -1,5 +1,5 @@
 import type { Platform, PlannedPost } from '@app/contracts';
-import { kindOfAngle } from './angles';
+import { angleAsHook, kindOfAngle } from './angles';
 import { textVars } from './context';
 import type { CampaignContext } from './context';
 import { ctaOptions, whereFor } from './cta';
@@ -30,6 +30,8 @@ export interface Material {
   leadIn: boolean;
 }
 
+const PLACEHOLDER = /\{\w+\}/;
+
 /** Kinds whose hooks read well after a lead-in such as "Here’s the truth:". */
 const LEAD_IN_KINDS: ReadonlySet<PostKind> = new Set(['tips', 'mistakes', 'myth', 'why', 'inspire', 'behind', 'feature']);
 
@@ -54,7 +56,8 @@ export function material(ctx: CampaignContext, post: PlannedPost, rng: Rng): Mat
   const vars = textVars(ctx, pillar);
   const voice = ctx.voice;
   const template = rng.pick(bank.hooks);
-  const core = fill(template, vars);
+  const headline = angleAsHook(post.angle);
+  const core = headline ?? fill(template, vars);
   let hook = core;
   const leadIn = LEAD_IN_KINDS.has(kind) && !template.startsWith('{') && !hook.includes(':') && rng.chance(0.25);
   if (leadIn) {
@@ -62,6 +65,15 @@ export function material(ctx: CampaignContext, post: PlannedPost, rng: Rng): Mat
     hook = `${words} ${words.endsWith(':') ? hook.charAt(0).toLowerCase() + hook.slice(1) : hook}`;
   }
   if ((voice.kind === 'bold' || voice.kind === 'playful') && rng.chance(0.4)) hook = hook.replace(/\.$/, '!');
+  // A hook that names nothing from the campaign is followed by a point and a question that do.
+  const generic = !headline && !PLACEHOLDER.test(template);
+  let points = bank.ordered ? [...bank.points] : rng.shuffle(bank.points);
+  if (generic && !bank.ordered) {
+    const at = points.findIndex((p) => PLACEHOLDER.test(p));
+    if (at > 0) points = [points[at] as string, ...points.filter((_, i) => i !== at)];
+  }
+  const questions = generic ? bank.questions.filter((q) => PLACEHOLDER.test(q)) : [];
+  const audienceLine = fill(rng.pick(AUDIENCE_LINES), vars);
   return {
     platform: post.platform,
     kind,
@@ -69,11 +81,11 @@ export function material(ctx: CampaignContext, post: PlannedPost, rng: Rng): Mat
     vars,
     hook,
     emoji: rng.chance(voice.emojiRate) && voice.emoji.length ? rng.pick(voice.emoji) : null,
-    points: (bank.ordered ? bank.points : rng.shuffle(bank.points)).map((p) => fill(p, vars)),
-    question: fill(rng.pick(bank.questions), vars),
+    points: points.map((p) => fill(p, vars)),
+    question: fill(rng.pick(questions.length ? questions : bank.questions), vars),
     cta: fill(rng.pick(ctaOptions(ctx.objective, kind)), { ...vars, where: whereFor(post.platform) }),
     signOff: rng.pick(voice.signOffs),
-    audienceLine: fill(rng.pick(AUDIENCE_LINES), vars),
+    audienceLine,
     core,
     leadIn,
   };

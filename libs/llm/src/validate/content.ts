@@ -42,7 +42,8 @@ function checkHashtags(problems: Problems, post: Obj, path: string, platform: Pl
     if (typeof tag !== 'string' || !HASHTAG.test(tag)) return problems.add(at, `must be "#" followed by letters or digits, got ${JSON.stringify(tag)}`);
     if (seen.has(tag.toLowerCase())) problems.add(at, `duplicates ${tag}`);
     seen.add(tag.toLowerCase());
-    if (!texts.some((t) => t.includes(tag))) problems.add(at, `${tag} does not appear in the text`);
+    const standalone = new RegExp(`(^|\\s)${tag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{M}\\p{N}_])`, 'u');
+    if (!texts.some((t) => standalone.test(t))) problems.add(at, `${tag} does not appear in the text`);
   });
 }
 

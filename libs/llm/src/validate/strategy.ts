@@ -1,10 +1,9 @@
 import { isPlatform } from '@app/contracts';
 import type { Platform } from '@app/contracts';
+import { postsFor } from '../cadence';
 import type { StrategyStepInput } from '../llm.port';
 import { PLATFORM_NAMES, Problems, formatsFor } from './helpers';
 
-/** Posts a platform gets: round(postsPerWeek × durationDays / 7), at least one. */
-const expectedPosts = (postsPerWeek: number, durationDays: number) => Math.max(1, Math.round((postsPerWeek * durationDays) / 7));
 
 function stringList(problems: Problems, root: Record<string, unknown>, key: string, min: number, max: number): void {
   problems.array(root, key, '', min, max)?.forEach((item, i) => {
@@ -14,7 +13,9 @@ function stringList(problems: Problems, root: Record<string, unknown>, key: stri
 
 function checkCadence(problems: Problems, root: Record<string, unknown>, targets: readonly Platform[]): Map<Platform, number> {
   const cadence = new Map<Platform, number>();
-  problems.array(root, 'cadence', '', 1)?.forEach((entry, i) => {
+  const entries = problems.array(root, 'cadence', '', 1);
+  if (!entries) return cadence;
+  entries.forEach((entry, i) => {
     const item = problems.object(entry, `cadence[${i}]`);
     if (!item) return;
     const platform = problems.string(item, 'platform', `cadence[${i}]`);
@@ -25,7 +26,7 @@ function checkCadence(problems: Problems, root: Record<string, unknown>, targets
     if (cadence.has(platform)) return problems.add(`cadence[${i}].platform`, `${PLATFORM_NAMES[platform]} appears twice`);
     cadence.set(platform, typeof perWeek === 'number' ? perWeek : NaN);
   });
-  for (const platform of targets) if (!problems.list.some((p) => p.startsWith('cadence:')) && !cadence.has(platform)) problems.add('cadence', `no entry for ${PLATFORM_NAMES[platform]}`);
+  for (const platform of targets) if (!cadence.has(platform)) problems.add('cadence', `no entry for ${PLATFORM_NAMES[platform]}`);
   return cadence;
 }
 
@@ -65,7 +66,7 @@ function checkPlan(problems: Problems, root: Record<string, unknown>, input: Str
   });
   for (const [platform, perWeek] of cadence) {
     if (!Number.isFinite(perWeek)) continue;
-    const want = expectedPosts(perWeek, days);
+    const want = postsFor(perWeek, days);
     const got = counts.get(platform) ?? 0;
     if (got !== want) problems.add('plan', `${got} ${PLATFORM_NAMES[platform]} posts, but ${perWeek}/week over ${days} days means ${want}`);
   }

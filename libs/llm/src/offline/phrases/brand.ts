@@ -123,6 +123,8 @@ export const INSPIRE: KindBank = {
     'Consistency is quiet and unglamorous, and it works.',
     'Compare yourself with last month’s you, not with someone else’s highlight reel.',
     'Rest is part of the process, not a break from it.',
+    'Every small step with {topic} counts, even the ones nobody sees.',
+    'If {topic} felt hard this week, that’s not failure. That’s practice.',
     'The people who get furthest aren’t always the most talented. They’re the ones who keep coming back.',
   ],
   questions: [
@@ -149,6 +151,7 @@ export const INVITE: KindBank = {
     'Bring a friend: it’s more fun together, and they’ll thank you later.',
     'Expect a relaxed atmosphere, practical ideas and good company.',
     'Places are limited, so it’s worth booking early.',
+    'New to {topic}? Perfect. That’s exactly who we planned it for.',
     'We’ll share all the details, plus a reminder the day before.',
   ],
   questions: [

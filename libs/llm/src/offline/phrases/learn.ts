@@ -49,6 +49,7 @@ export const MISTAKES: KindBank = {
     'Mistake: judging progress day by day. Instead: look back once a week and watch the trend.',
     'Mistake: waiting for the perfect moment. Instead: a rough start today beats a perfect start next month.',
     'Mistake: going it alone. Instead: find one person to compare notes with.',
+    'Mistake: treating {topic} as all-or-nothing. Instead: a little, often, beats a lot, rarely.',
   ],
   questions: [
     'Which one have you been guilty of?',
@@ -97,7 +98,7 @@ export const HOWTO: KindBank = {
     'Step by step: getting more out of {topic} this week.',
   ],
   points: [
-    'Step 1: Decide what "better" looks like for you, in one sentence.',
+    'Step 1: Decide what "better" looks like for you with {topic}, in one sentence.',
     'Step 2: Choose the smallest next action and put it in your calendar.',
     'Step 3: Do it three times before you judge whether it works.',
     'After that: keep what worked, drop what didn’t, and go again.',

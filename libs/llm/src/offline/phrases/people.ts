@@ -97,6 +97,7 @@ export const LESSONS: KindBank = {
     'Your questions shaped what we posted next, so keep them coming.',
     'Small, consistent steps beat big bursts of effort every time.',
     'Some of the best tips came from you, not from us.',
+    'We’ve learned a lot about {topic} from your replies, and we’re not done yet.',
     'There’s more to come, and we’ve saved some of the best for last.',
   ],
   questions: [

@@ -1,0 +1,62 @@
+import { PIPELINE_STAGES } from '@app/contracts';
+import type { StageRun } from '@app/contracts';
+import type { CampaignPost } from '../posts/campaign-post.entity';
+import { toPostView } from '../posts/post-view.mapper';
+import type { Campaign, CampaignFailure } from './campaign.entity';
+import type { CampaignSummaryDto, CampaignViewDto, StageViewDto } from './dto/campaign-view.dto';
+
+/**
+ * The four pipeline stages in order, whatever has run: the latest recorded run of a stage gives its status,
+ * times and usage; a campaign failure names the stage it failed at (a failed stage is not in the state's
+ * history, because the failing agent publishes campaign.failed instead of the next state), which overrides
+ * that stage. Stages with neither are pending.
+ */
+export function mergeStages(runs: readonly StageRun[], failure: CampaignFailure | null): StageViewDto[] {
+  return PIPELINE_STAGES.map((stage) => {
+    const run = [...runs].reverse().find((r) => r.stage === stage);
+    const view: StageViewDto = {
+      stage,
+      status: run?.status ?? 'pending',
+      startedAt: run?.startedAt ?? null,
+      finishedAt: run?.finishedAt ?? null,
+      error: run?.error ?? null,
+      usage: run?.usage ?? null,
+    };
+    if (failure?.stage === stage) {
+      view.status = 'failed';
+      view.error = failure.reason;
+      view.finishedAt = failure.failedAt;
+    }
+    return view;
+  });
+}
+
+export function toCampaignSummary(campaign: Campaign): CampaignSummaryDto {
+  return {
+    id: campaign.id,
+    name: campaign.name,
+    status: campaign.status,
+    targetPlatforms: campaign.targetPlatforms,
+    startDate: campaign.startDate.toISOString(),
+    durationDays: campaign.durationDays,
+    timezone: campaign.timezone,
+    revision: campaign.revision,
+    createdAt: campaign.createdAt.toISOString(),
+    updatedAt: campaign.updatedAt.toISOString(),
+  };
+}
+
+export function toCampaignView(campaign: Campaign, posts: readonly CampaignPost[]): CampaignViewDto {
+  return {
+    ...toCampaignSummary(campaign),
+    goal: campaign.goal,
+    targetAudience: campaign.targetAudience,
+    brandVoice: campaign.brandVoice,
+    contentThemes: campaign.contentThemes,
+    stages: mergeStages(campaign.stages, campaign.failure),
+    strategy: campaign.strategyOutput,
+    failure: campaign.failure,
+    executionRequestedAt: campaign.executionRequestedAt?.toISOString() ?? null,
+    posts: posts.map(toPostView),
+  };
+}

@@ -1,0 +1,31 @@
+import { EnvReader, ServiceConfig, readServiceConfig } from '@app/config';
+import { Logger } from '@nestjs/common';
+
+export interface GatewayConfig extends ServiceConfig {
+  jwtSecret: string;
+  jwtExpiresInSeconds: number;
+}
+
+export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
+
+/** Only for development and tests; production refuses to start without JWT_SECRET. */
+export const DEV_JWT_SECRET = 'dev-only-insecure-jwt-secret';
+
+/** Reads and validates the gateway's configuration (the common service settings plus JWT). */
+export function readGatewayConfig(reader: EnvReader, logger = new Logger('GatewayConfig')): GatewayConfig {
+  const base = readServiceConfig('gateway', reader);
+  let jwtSecret = reader.optional('JWT_SECRET');
+  if (!jwtSecret) {
+    if (base.nodeEnv === 'production') reader.problem('JWT_SECRET is required in production');
+    else logger.warn(`JWT_SECRET is not set: signing tokens with an insecure development secret (NODE_ENV=${base.nodeEnv})`);
+    jwtSecret = DEV_JWT_SECRET;
+  }
+  const jwtExpiresInSeconds = reader.int('JWT_EXPIRES_IN', 3600, { min: 1, max: 31_536_000 });
+  reader.done();
+  return { ...base, jwtSecret, jwtExpiresInSeconds };
+}
+
+/** The process entry point's reader: the only place the gateway touches the environment. */
+export function readGatewayConfigFromEnv(env: Record<string, string | undefined>): GatewayConfig {
+  return readGatewayConfig(new EnvReader(env));
+}

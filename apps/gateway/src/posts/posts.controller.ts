@@ -1,0 +1,61 @@
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { CurrentUser } from '../auth/current-user.decorator';
+import type { AuthUser } from '../auth/current-user.decorator';
+import { ApiErrors } from '../common/api-errors';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { EditPostDto, ListPostsQueryDto } from './dto/post-requests.dto';
+import { PostPageDto, PostViewDto } from './dto/post-view.dto';
+import { CancelPost } from './use-cases/cancel-post.use-case';
+import { EditPost } from './use-cases/edit-post.use-case';
+import { GetPost } from './use-cases/get-post.use-case';
+import { ListPosts } from './use-cases/list-posts.use-case';
+
+@ApiTags('posts')
+@ApiBearerAuth()
+@ApiErrors(401)
+@Controller('posts')
+export class PostsController {
+  constructor(
+    private readonly listPosts: ListPosts,
+    private readonly getPost: GetPost,
+    private readonly editPost: EditPost,
+    private readonly cancelPost: CancelPost,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: "The caller's posts, by scheduled time; filter by campaign, status or platform." })
+  @ApiOkResponse({ type: PostPageDto })
+  @ApiErrors(400)
+  list(@CurrentUser() user: AuthUser, @Query() query: ListPostsQueryDto): Promise<PostPageDto> {
+    return this.listPosts.execute(user.userId, query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One post.' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: PostViewDto })
+  @ApiErrors(404)
+  get(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Post')) id: string): Promise<PostViewDto> {
+    return this.getPost.execute(user.userId, id);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Edit the text or the time of a draft or armed post.' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: PostViewDto })
+  @ApiErrors(400, 404, 409)
+  edit(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Post')) id: string, @Body() body: EditPostDto): Promise<PostViewDto> {
+    return this.editPost.execute(user.userId, id, body);
+  }
+
+  @Delete(':id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Cancel a draft or armed post (idempotent).' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiNoContentResponse({ description: 'Cancelled (or already cancelled).' })
+  @ApiErrors(404, 409)
+  cancel(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Post')) id: string): Promise<void> {
+    return this.cancelPost.execute(user.userId, id);
+  }
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { CampaignsModule } from '../campaigns/campaigns.module';
+import { Clock } from '../common/clock';
+import { PostsController } from './posts.controller';
+import { PostsRepository } from './posts.repository';
+import { CancelPost } from './use-cases/cancel-post.use-case';
+import { EditPost } from './use-cases/edit-post.use-case';
+import { GetPost } from './use-cases/get-post.use-case';
+import { ListPosts } from './use-cases/list-posts.use-case';
+import { PostTransaction } from './use-cases/post-transaction';
+
+@Module({
+  imports: [CampaignsModule],
+  controllers: [PostsController],
+  providers: [Clock, PostsRepository, PostTransaction, ListPosts, GetPost, EditPost, CancelPost],
+})
+export class PostsModule {}

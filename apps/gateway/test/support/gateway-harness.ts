@@ -1,0 +1,89 @@
+import { BusServer, RpcPassthroughFilter } from '@app/bus';
+import { EnvReader } from '@app/config';
+import { Events } from '@app/contracts';
+import { TEST_RABBITMQ_URL, createTestDatabase, deleteNamespace, uniqueNamespace } from '@app/testing';
+import type { TestDatabase } from '@app/testing';
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { readGatewayConfig } from '../../src/config/gateway.config';
+import { GatewayModule } from '../../src/gateway.module';
+import { configureGatewayHttp } from '../../src/http-setup';
+import { BrokerProbe } from './broker-probe';
+
+const RETRY_DELAYS = [100, 200];
+const PASSWORD = 'correct horse battery';
+
+export interface TestUser {
+  id: string;
+  token: string;
+}
+
+/**
+ * The real GatewayModule in-process, on a fresh database and bus namespace, wired like bootstrapService
+ * (HTTP setup, BusServer microservice), plus a broker probe listening to what the gateway publishes.
+ */
+export class GatewayHarness {
+  private constructor(
+    readonly app: INestApplication,
+    readonly probe: BrokerProbe,
+    readonly namespace: string,
+    private readonly db: TestDatabase,
+  ) {}
+
+  static async start(): Promise<GatewayHarness> {
+    const db = await createTestDatabase('gateway');
+    const namespace = uniqueNamespace();
+    const env = {
+      NODE_ENV: 'test',
+      DATABASE_URL: db.url,
+      RABBITMQ_URL: TEST_RABBITMQ_URL,
+      BUS_NAMESPACE: namespace,
+      GATEWAY_PORT: '0',
+      BUS_RETRY_DELAYS_MS: RETRY_DELAYS.join(','),
+      OUTBOX_POLL_INTERVAL_MS: '200',
+      JWT_SECRET: 'int-spec-secret',
+    };
+    const config = readGatewayConfig(new EnvReader(env));
+    const moduleRef = await Test.createTestingModule({ imports: [GatewayModule.forRoot(config)] }).compile();
+    const app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
+    configureGatewayHttp(app, config);
+    app.connectMicroservice({ strategy: app.get(BusServer) }).useGlobalFilters(new RpcPassthroughFilter());
+    await app.startAllMicroservices();
+    await app.init();
+    const probe = await BrokerProbe.open(namespace, [Events.CampaignRequested, Events.CampaignExecutionRequested, Events.PostUpdated, Events.PostCancelled]);
+    return new GatewayHarness(app, probe, namespace, db);
+  }
+
+  async stop(): Promise<void> {
+    await this.probe.close();
+    await this.app.close();
+    await this.db.drop();
+    await deleteNamespace(this.namespace, ['gateway'], RETRY_DELAYS);
+  }
+
+  http(): ReturnType<typeof request> {
+    return request(this.app.getHttpServer());
+  }
+
+  static auth(user: { token: string }): { Authorization: string } {
+    return { Authorization: `Bearer ${user.token}` };
+  }
+
+  async signUp(email: string): Promise<TestUser> {
+    const registered = await this.http().post('/api/v1/auth/register').send({ email, password: PASSWORD }).expect(201);
+    const login = await this.http().post('/api/v1/auth/login').send({ email, password: PASSWORD }).expect(200);
+    return { id: registered.body.id, token: login.body.accessToken };
+  }
+
+  /** True once the gateway committed its handling of this message (the inbox row shares the transaction). */
+  async inboxHas(messageId: string): Promise<true | undefined> {
+    const rows: unknown[] = await this.app.get(DataSource).query(`SELECT 1 FROM "gateway"."inbox" WHERE "message_id" = $1`, [messageId]);
+    return rows.length > 0 ? true : undefined;
+  }
+
+  query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return this.app.get(DataSource).query(sql, params);
+  }
+}

@@ -1,0 +1,43 @@
+import { REPO_ROOT } from '@app/launcher';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+/** A misconfigured service stops with one readable line naming the variable, never a stack trace. */
+function start(service: string, env: Record<string, string>) {
+  const result = spawnSync(process.execPath, [path.join(REPO_ROOT, 'dist/apps', service, 'src/main.js')], {
+    env: { PATH: process.env.PATH ?? '', PORT: '0', ...env },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  const output = `${result.stdout}${result.stderr}`.trim();
+  return { status: result.status, output, lines: output.split('\n') };
+}
+
+describe('start-up errors', () => {
+  it('names a malformed DATABASE_URL', () => {
+    const run = start('strategy-svc', { DATABASE_URL: 'mysql://db.example/social' });
+    expect(run.status).toBe(1);
+    expect(run.lines).toEqual(['strategy-svc: invalid configuration: DATABASE_URL must be a postgres:// or postgresql:// URL, got "mysql://db.example/social"']);
+  });
+
+  it('names an unreachable database', () => {
+    const run = start('posting-svc', { DATABASE_URL: 'postgres://postgres:secret@127.0.0.1:1/social' });
+    expect(run.status).toBe(1);
+    expect(run.lines).toHaveLength(1);
+    expect(run.output).toMatch(/^posting-svc: DATABASE_URL: cannot reach postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:1\/social: .*ECONNREFUSED/);
+  });
+
+  it('names an unreachable broker', () => {
+    const run = start('analytics-svc', { RABBITMQ_URL: 'amqp://guest:guest@127.0.0.1:1', BUS_CONNECT_TIMEOUT_MS: '1000' });
+    expect(run.status).toBe(1);
+    expect(run.lines).toEqual(['analytics-svc: RABBITMQ_URL: cannot reach amqp://guest:***@127.0.0.1:1: no connection within 1000 ms']);
+  });
+
+  it('requires JWT_SECRET in production and lists every bad variable at once', () => {
+    const run = start('gateway', { NODE_ENV: 'production', BUS_PREFETCH: 'lots' });
+    expect(run.status).toBe(1);
+    expect(run.lines).toHaveLength(1);
+    expect(run.output).toContain('JWT_SECRET is required in production');
+    expect(run.output).toContain('BUS_PREFETCH must be an integer');
+  });
+});
