@@ -74,7 +74,6 @@ describe('gateway HTTP API (real PostgreSQL and RabbitMQ)', () => {
 
   describe('campaigns', () => {
     let campaignId: string;
-
     it('accepts a campaign with 202 and publishes campaign.requested with the state, in the bus wire format', async () => {
       const res = await gw.http()
         .post('/api/v1/campaigns')
@@ -102,11 +101,15 @@ describe('gateway HTTP API (real PostgreSQL and RabbitMQ)', () => {
         'schedule:pending',
       ]);
 
-      const { message, body } = await gw.probe.next<CampaignStatePayload>(Events.CampaignRequested, (b) => b.state.campaignId === campaignId);
-      expect(message.properties.headers?.['x-schema-version']).toBe(1);
-      expect(message.properties.messageId).toMatch(UUID);
-      expect(message.properties.correlationId).toBe(campaignId);
-      expect(message.properties.type).toBe(Events.CampaignRequested);
+      const message = await gw.observer.waitFor(
+        `${Events.CampaignRequested} on the broker`,
+        (m) => m.routingKey === Events.CampaignRequested && (m.payload as CampaignStatePayload).state.campaignId === campaignId,
+      );
+      const body = message.payload as CampaignStatePayload;
+      expect(message.headers['x-schema-version']).toBe(1);
+      expect(message.messageId).toMatch(UUID);
+      expect(message.correlationId).toBe(campaignId);
+      expect(message.type).toBe(Events.CampaignRequested);
       expect(body.state).toEqual({
         schemaVersion: 1,
         campaignId,
@@ -223,6 +226,22 @@ describe('gateway HTTP API (real PostgreSQL and RabbitMQ)', () => {
       expect(doc.paths['/api/v1/posts/{id}'].patch.responses['409']).toBeDefined();
       expect(doc.components.schemas.CreateCampaignDto.required).toEqual(expect.arrayContaining(['name', 'goal', 'targetPlatforms', 'durationDays']));
       expect(doc.components.schemas.ValidationErrorResponseDto.properties.errors).toBeDefined();
+      for (const [page, item, route] of [
+        ['CampaignPageDto', 'CampaignSummaryDto', '/api/v1/campaigns'],
+        ['PostPageDto', 'PostViewDto', '/api/v1/posts'],
+      ]) {
+        expect(doc.paths[route].get.responses['200'].content['application/json'].schema).toEqual({ $ref: `#/components/schemas/${page}` });
+        expect(doc.components.schemas[page]).toMatchObject({
+          type: 'object',
+          required: expect.arrayContaining(['items', 'page', 'pageSize', 'total']),
+          properties: {
+            items: { type: 'array', items: { $ref: `#/components/schemas/${item}` } },
+            page: { type: 'number', example: 1 },
+            pageSize: { type: 'number', example: 20 },
+            total: { type: 'number', example: 42 },
+          },
+        });
+      }
       expect(doc.paths['/api/v1/auth/login'].post.security).toBeUndefined();
       await gw.http().get('/docs').expect(200);
     });

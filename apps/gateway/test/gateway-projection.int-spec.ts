@@ -3,10 +3,9 @@ import { Events } from '@app/contracts';
 import type { CampaignStatePayload } from '@app/contracts';
 import { eventually } from '@app/testing';
 import { randomUUID } from 'node:crypto';
-import { queueDepth } from './support/broker-probe';
 import { campaignBody, scheduledState } from './support/campaign-fixtures';
 import type { ScheduledFixture } from './support/campaign-fixtures';
-import { GatewayHarness } from './support/gateway-harness';
+import { GatewayHarness, queueDepth } from './support/gateway-harness';
 import type { TestUser } from './support/gateway-harness';
 
 const auth = GatewayHarness.auth;
@@ -31,8 +30,11 @@ describe('gateway projection and posts (real PostgreSQL and RabbitMQ)', () => {
     bob = await gw.signUp('bob@example.com');
     const created = await gw.http().post('/api/v1/campaigns').set(auth(alice)).send(campaignBody({ name: 'Projected' })).expect(202);
     campaignId = created.body.id;
-    const requested = await gw.probe.next<CampaignStatePayload>(Events.CampaignRequested, (b) => b.state.campaignId === campaignId);
-    fixture = scheduledState(campaignId, alice.id, requested.body.state.spec);
+    const requested = await gw.observer.waitFor(
+      `${Events.CampaignRequested} on the broker`,
+      (m) => m.routingKey === Events.CampaignRequested && (m.payload as CampaignStatePayload).state.campaignId === campaignId,
+    );
+    fixture = scheduledState(campaignId, alice.id, (requested.payload as CampaignStatePayload).state.spec);
   });
 
   afterAll(async () => {
@@ -40,7 +42,7 @@ describe('gateway projection and posts (real PostgreSQL and RabbitMQ)', () => {
   });
 
   it('projects campaign.scheduled: status, revision, strategy, stages and draft posts', async () => {
-    gw.probe.publish(Events.CampaignScheduled, { state: fixture.state }, campaignId);
+    await gw.observer.publish(Events.CampaignScheduled, { state: fixture.state }, campaignId);
     const view = await eventually('campaign scheduled', async () => {
       const body = await getCampaign(campaignId);
       return body.status === 'scheduled' ? body : undefined;
@@ -66,7 +68,7 @@ describe('gateway projection and posts (real PostgreSQL and RabbitMQ)', () => {
 
   it('ignores a stale pipeline state (older revision)', async () => {
     const stale = { ...fixture.state, revision: 2, posts: [], stages: [] };
-    const messageId = gw.probe.publish(Events.CampaignPlanned, { state: stale }, campaignId);
+    const messageId = await gw.observer.publish(Events.CampaignPlanned, { state: stale }, campaignId);
     await eventually('stale state consumed', () => gw.inboxHas(messageId));
     const view = await getCampaign(campaignId);
     expect(view).toMatchObject({ status: 'scheduled', revision: 5 });
@@ -100,14 +102,17 @@ describe('gateway projection and posts (real PostgreSQL and RabbitMQ)', () => {
     const scheduledTime = new Date(Date.now() + 5 * 86_400_000).toISOString();
     const res = await gw.http().patch(`/api/v1/posts/${fixture.single.id}`).set(auth(alice)).send({ text: 'Edited by hand #Fresh', scheduledTime }).expect(200);
     expect(res.body).toMatchObject({ id: fixture.single.id, text: 'Edited by hand #Fresh', hashtags: ['#Fresh'], editRevision: 1, scheduledTime, status: 'draft' });
-    const { message, body } = await gw.probe.next(Events.PostUpdated, (b) => b.postId === fixture.single.id);
-    expect(body).toEqual({ postId: fixture.single.id, campaignId, editRevision: 1, text: 'Edited by hand #Fresh', hashtags: ['#Fresh'], scheduledTime });
-    expect(message.properties.correlationId).toBe(campaignId);
+    const message = await gw.observer.waitFor(
+      `${Events.PostUpdated} on the broker`,
+      (m) => m.routingKey === Events.PostUpdated && (m.payload as { postId: string }).postId === fixture.single.id,
+    );
+    expect(message.payload).toEqual({ postId: fixture.single.id, campaignId, editRevision: 1, text: 'Edited by hand #Fresh', hashtags: ['#Fresh'], scheduledTime });
+    expect(message.correlationId).toBe(campaignId);
   });
 
   it('keeps the user edit when a newer pipeline state arrives', async () => {
     const newer = { ...fixture.state, revision: 6, posts: fixture.state.posts.map((p) => ({ ...p, text: `${p.text} (v6)` })) };
-    const messageId = gw.probe.publish(Events.CampaignScheduled, { state: newer }, campaignId);
+    const messageId = await gw.observer.publish(Events.CampaignScheduled, { state: newer }, campaignId);
     await eventually('newer state consumed', () => gw.inboxHas(messageId));
     expect((await post(fixture.single.id)).text).toBe('Edited by hand #Fresh');
     expect((await post(fixture.thread.id)).text).toBe(`${fixture.thread.text} (v6)`);
@@ -116,8 +121,11 @@ describe('gateway projection and posts (real PostgreSQL and RabbitMQ)', () => {
 
   it('cancels a post with 204 and post.cancelled, idempotently; a cancelled post cannot be edited', async () => {
     await gw.http().delete(`/api/v1/posts/${fixture.image.id}`).set(auth(alice)).expect(204);
-    const { body } = await gw.probe.next(Events.PostCancelled, (b) => b.postId === fixture.image.id);
-    expect(body).toEqual({ postId: fixture.image.id, campaignId, cancelledAt: expect.any(String) });
+    const cancelled = await gw.observer.waitFor(
+      `${Events.PostCancelled} on the broker`,
+      (m) => m.routingKey === Events.PostCancelled && (m.payload as { postId: string }).postId === fixture.image.id,
+    );
+    expect(cancelled.payload).toEqual({ postId: fixture.image.id, campaignId, cancelledAt: expect.any(String) });
     expect((await post(fixture.image.id)).status).toBe('cancelled');
     await gw.http().delete(`/api/v1/posts/${fixture.image.id}`).set(auth(alice)).expect(204);
     const edit = await gw.http().patch(`/api/v1/posts/${fixture.image.id}`).set(auth(alice)).send({ text: 'again' }).expect(409);
@@ -127,15 +135,18 @@ describe('gateway projection and posts (real PostgreSQL and RabbitMQ)', () => {
   it('executes a scheduled campaign: 202 and campaign.execution-requested', async () => {
     const res = await gw.http().post(`/api/v1/campaigns/${campaignId}/execute`).set(auth(alice)).expect(202);
     expect(res.body).toMatchObject({ id: campaignId, status: 'scheduled', executionRequestedAt: expect.any(String) });
-    const { body } = await gw.probe.next(Events.CampaignExecutionRequested, (b) => b.campaignId === campaignId);
-    expect(body).toEqual({ campaignId, userId: alice.id, requestedAt: res.body.executionRequestedAt });
+    const requested = await gw.observer.waitFor(
+      `${Events.CampaignExecutionRequested} on the broker`,
+      (m) => m.routingKey === Events.CampaignExecutionRequested && (m.payload as { campaignId: string }).campaignId === campaignId,
+    );
+    expect(requested.payload).toEqual({ campaignId, userId: alice.id, requestedAt: res.body.executionRequestedAt });
     const again = await gw.http().post(`/api/v1/campaigns/${campaignId}/execute`).set(auth(alice)).expect(202);
     expect(again.body.executionRequestedAt).toBe(res.body.executionRequestedAt);
   });
 
   it('projects campaign.armed: campaign active, draft posts armed; executing again is 409', async () => {
     const armedPostIds = [fixture.single.id, fixture.thread.id, fixture.image.id];
-    gw.probe.publish(Events.CampaignArmed, { campaignId, armedPostIds, armedAt: new Date().toISOString() }, campaignId);
+    await gw.observer.publish(Events.CampaignArmed, { campaignId, armedPostIds, armedAt: new Date().toISOString() }, campaignId);
     const view = await eventually('campaign active', async () => {
       const body = await getCampaign(campaignId);
       return body.status === 'active' ? body : undefined;
@@ -158,7 +169,7 @@ describe('gateway projection and posts (real PostgreSQL and RabbitMQ)', () => {
       hashtags: ['#Fresh'],
       publishedAt,
     };
-    gw.probe.publish(Events.PostPublished, published, campaignId);
+    await gw.observer.publish(Events.PostPublished, published, campaignId);
     const done = await eventually('post published', async () => {
       const body = await post(fixture.single.id);
       return body.status === 'published' ? body : undefined;
@@ -166,7 +177,7 @@ describe('gateway projection and posts (real PostgreSQL and RabbitMQ)', () => {
     expect(done).toMatchObject({ platformPostId: 'tweet-123', publishedAt, error: null });
 
     const due = { ...fixture.single, postId: fixture.single.id, campaignId, userId: alice.id, scheduledTime: publishedAt, editRevision: 1 };
-    const lateDue = gw.probe.publish(Events.PostDue, due, campaignId);
+    const lateDue = await gw.observer.publish(Events.PostDue, due, campaignId);
     await eventually('late post.due consumed', () => gw.inboxHas(lateDue));
     expect((await post(fixture.single.id)).status).toBe('published');
     expect((await getCampaign(campaignId)).status).toBe('active');
@@ -174,16 +185,16 @@ describe('gateway projection and posts (real PostgreSQL and RabbitMQ)', () => {
 
   it('skips events for unknown posts without dead-lettering them', async () => {
     const ghost = { postId: randomUUID(), campaignId, userId: alice.id, platform: 'x', reason: 'nope', failedAt: new Date().toISOString() };
-    const messageId = gw.probe.publish(Events.PostFailed, ghost, campaignId);
+    const messageId = await gw.observer.publish(Events.PostFailed, ghost, campaignId);
     await eventually('unknown post event consumed', () => gw.inboxHas(messageId));
   });
 
   it('completes the campaign once every remaining post is published or failed', async () => {
     const due = { ...fixture.thread, postId: fixture.thread.id, campaignId, userId: alice.id, scheduledTime: fixture.thread.scheduledTime, editRevision: 0 };
-    gw.probe.publish(Events.PostDue, due, campaignId);
+    await gw.observer.publish(Events.PostDue, due, campaignId);
     await eventually('thread publishing', async () => ((await post(fixture.thread.id)).status === 'publishing' ? true : undefined));
     const failure = { postId: fixture.thread.id, campaignId, userId: alice.id, platform: 'x', reason: 'rate limited', failedAt: new Date().toISOString() };
-    gw.probe.publish(Events.PostFailed, failure, campaignId);
+    await gw.observer.publish(Events.PostFailed, failure, campaignId);
     const view = await eventually('campaign completed', async () => {
       const body = await getCampaign(campaignId);
       return body.status === 'completed' ? body : undefined;
@@ -197,13 +208,13 @@ describe('gateway projection and posts (real PostgreSQL and RabbitMQ)', () => {
     const created = await gw.http().post('/api/v1/campaigns').set(auth(alice)).send(campaignBody({ name: 'Short-lived' })).expect(202);
     const id: string = created.body.id;
     const own = scheduledState(id, alice.id, fixture.state.spec);
-    gw.probe.publish(Events.CampaignScheduled, { state: own.state }, id);
+    await gw.observer.publish(Events.CampaignScheduled, { state: own.state }, id);
     await eventually('scheduled', async () => ((await getCampaign(id)).status === 'scheduled' ? true : undefined));
-    gw.probe.publish(Events.CampaignArmed, { campaignId: id, armedPostIds: own.state.posts.map((p) => p.id), armedAt: new Date().toISOString() }, id);
+    await gw.observer.publish(Events.CampaignArmed, { campaignId: id, armedPostIds: own.state.posts.map((p) => p.id), armedAt: new Date().toISOString() }, id);
     await eventually('active', async () => ((await getCampaign(id)).status === 'active' ? true : undefined));
     for (const settled of [own.single, own.thread]) {
       const failure = { postId: settled.id, campaignId: id, userId: alice.id, platform: 'x', reason: 'suspended', failedAt: new Date().toISOString() };
-      const messageId = gw.probe.publish(Events.PostFailed, failure, id);
+      const messageId = await gw.observer.publish(Events.PostFailed, failure, id);
       await eventually('post failed', () => gw.inboxHas(messageId));
     }
     expect((await getCampaign(id)).status).toBe('active');
@@ -215,10 +226,10 @@ describe('gateway projection and posts (real PostgreSQL and RabbitMQ)', () => {
     const created = await gw.http().post('/api/v1/campaigns').set(auth(alice)).send(campaignBody({ name: 'Doomed' })).expect(202);
     const id = created.body.id;
     const failedAt = new Date().toISOString();
-    const failed = gw.probe.publish(Events.CampaignFailed, { campaignId: id, userId: alice.id, stage: 'content', reason: 'model kept inventing facts', failedAt, revision: 2 }, id);
+    const failed = await gw.observer.publish(Events.CampaignFailed, { campaignId: id, userId: alice.id, stage: 'content', reason: 'model kept inventing facts', failedAt, revision: 2 }, id);
     await eventually('failure consumed', () => gw.inboxHas(failed));
     const late = { ...fixture.state, campaignId: id, revision: 2, posts: [], stages: [fixture.state.stages[0]] };
-    const planned = gw.probe.publish(Events.CampaignPlanned, { state: late }, id);
+    const planned = await gw.observer.publish(Events.CampaignPlanned, { state: late }, id);
     await eventually('late planned consumed', () => gw.inboxHas(planned));
     const view = await getCampaign(id);
     expect(view.status).toBe('failed');

@@ -1,4 +1,6 @@
 import { CAMPAIGN_STATE_SCHEMA_VERSION } from './campaign-state';
+import type { CampaignSpec } from './campaign-state';
+import { PLATFORMS, isPlatform } from './platforms';
 import { RoutingKey } from './events';
 
 type Check = (payload: Record<string, unknown>) => string | null;
@@ -44,4 +46,24 @@ const CHECKS: Record<RoutingKey, Check> = {
 export function validatePayload(key: RoutingKey, payload: unknown): string | null {
   if (!isObject(payload)) return 'payload must be a JSON object';
   return CHECKS[key](payload);
+}
+
+/** Problems with a campaign spec, each naming its field (agents check what producers send them). */
+export function campaignSpecProblems(spec: Partial<CampaignSpec>): string[] {
+  const problems: string[] = [];
+  if (typeof spec.goal !== 'string' || spec.goal.trim() === '') problems.push('goal must be a non-empty string');
+  if (!Array.isArray(spec.targetPlatforms) || spec.targetPlatforms.length === 0 || !spec.targetPlatforms.every(isPlatform)) {
+    problems.push(`targetPlatforms must be a non-empty list of ${PLATFORMS.join(', ')}`);
+  }
+  if (!Number.isInteger(spec.durationDays) || (spec.durationDays as number) < 1 || (spec.durationDays as number) > 90) {
+    problems.push('durationDays must be an integer from 1 to 90');
+  }
+  if (typeof spec.startDate !== 'string' || Number.isNaN(Date.parse(spec.startDate))) problems.push('startDate must be an ISO 8601 instant');
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: spec.timezone });
+    if (typeof spec.timezone !== 'string') throw new Error();
+  } catch {
+    problems.push('timezone must be an IANA time zone');
+  }
+  return problems;
 }

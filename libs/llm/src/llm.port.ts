@@ -1,4 +1,4 @@
-import type { CampaignSpec, ContentPillar, ContentType, LlmUsage, Platform, PlannedPost, PostDraft, Strategy, Visual } from '@app/contracts';
+import type { CampaignSpec, ContentPillar, LlmUsage, PlannedPost, PostDraft, Strategy, Visual } from '@app/contracts';
 
 /** The agent steps that call a model. Each has a typed input, a typed output and a JSON schema. */
 export type LlmStep = 'strategy.plan' | 'content.write' | 'creative.design';
@@ -13,16 +13,7 @@ export interface ContentStepInput {
   strategy: Strategy;
 }
 /** One written post per entry of `strategy.plan`, in plan order. */
-export interface WrittenPost {
-  planId: string;
-  platform: Platform;
-  contentType: ContentType;
-  pillar: string;
-  text: string;
-  threadParts?: string[];
-  hashtags: string[];
-  callToAction?: string;
-}
+export type WrittenPost = Omit<PostDraft, 'id' | 'visual' | 'scheduledTime'>;
 export interface ContentStepOutput {
   posts: WrittenPost[];
 }

@@ -1,8 +1,12 @@
+import { toWire } from '@app/bus';
+import type { RoutingKey } from '@app/contracts';
 import amqplib from 'amqplib';
 import { TEST_RABBITMQ_URL, eventually } from './infra';
 
 export interface ObservedMessage {
   routingKey: string;
+  /** The AMQP `type` property (the bus sets it to the routing key). */
+  type: string | undefined;
   messageId: string;
   correlationId: string;
   headers: Record<string, unknown>;
@@ -15,11 +19,15 @@ export interface ObservedMessage {
 export class BusObserver {
   readonly messages: ObservedMessage[] = [];
   private connection?: amqplib.ChannelModel;
+  private channel?: amqplib.ConfirmChannel;
+  private namespace = '';
 
   static async start(namespace: string, routingKeys: string[]): Promise<BusObserver> {
     const observer = new BusObserver();
     observer.connection = await amqplib.connect(TEST_RABBITMQ_URL);
-    const channel = await observer.connection.createChannel();
+    observer.namespace = namespace;
+    const channel = await observer.connection.createConfirmChannel();
+    observer.channel = channel;
     const exchange = `${namespace}.events`;
     await channel.assertExchange(exchange, 'topic', { durable: true, alternateExchange: `${namespace}.unroutable` });
     const { queue } = await channel.assertQueue('', { exclusive: true, autoDelete: true });
@@ -28,6 +36,7 @@ export class BusObserver {
       if (!msg) return;
       observer.messages.push({
         routingKey: msg.fields.routingKey,
+        type: msg.properties.type as string | undefined,
         messageId: String(msg.properties.messageId),
         correlationId: String(msg.properties.correlationId),
         headers: msg.properties.headers ?? {},
@@ -44,6 +53,21 @@ export class BusObserver {
 
   waitFor(what: string, predicate: (m: ObservedMessage) => boolean, timeoutMs = 20_000): Promise<ObservedMessage> {
     return eventually(what, async () => this.messages.find(predicate), timeoutMs);
+  }
+
+  /** Publishes an event in the bus wire format, as another service would; returns its message id. */
+  async publish(key: RoutingKey, payload: unknown, correlationId: string, messageId?: string): Promise<string> {
+    const wire = toWire(key, payload, { correlationId, producer: 'test', messageId });
+    this.channel!.publish(`${this.namespace}.events`, key, wire.body, {
+      messageId: wire.messageId,
+      correlationId: wire.correlationId,
+      type: key,
+      headers: wire.headers,
+      contentType: 'application/json',
+      persistent: true,
+    });
+    await this.channel!.waitForConfirms();
+    return wire.messageId;
   }
 
   async close(): Promise<void> {

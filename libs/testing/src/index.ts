@@ -2,3 +2,4 @@ export * from './infra';
 export * from './tcp-proxy';
 export * from './bus-observer';
 export * from './system';
+export * from './in-process';

@@ -1,4 +1,5 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import type { Type as Class } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
 
@@ -24,4 +25,25 @@ export interface Page<T> {
   page: number;
   pageSize: number;
   total: number;
+}
+
+/**
+ * The documented shape of a {@link Page} of `item`: `class CampaignPageDto extends PageDto(CampaignSummaryDto) {}`.
+ * Swagger names the schema after the subclass and reads the properties declared here.
+ */
+export function PageDto<T>(item: Class<T>): Class<Page<T>> {
+  class PageOf implements Page<T> {
+    @ApiProperty({ type: [item] })
+    items: T[];
+
+    @ApiProperty({ example: 1 })
+    page: number;
+
+    @ApiProperty({ example: 20 })
+    pageSize: number;
+
+    @ApiProperty({ example: 42 })
+    total: number;
+  }
+  return PageOf;
 }

@@ -1,16 +1,16 @@
 import { BusServer, RpcPassthroughFilter } from '@app/bus';
 import { EnvReader } from '@app/config';
 import { Events } from '@app/contracts';
-import { TEST_RABBITMQ_URL, createTestDatabase, deleteNamespace, uniqueNamespace } from '@app/testing';
+import { BusObserver, TEST_RABBITMQ_URL, createTestDatabase, deleteNamespace, uniqueNamespace } from '@app/testing';
 import type { TestDatabase } from '@app/testing';
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import amqplib from 'amqplib';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { readGatewayConfig } from '../../src/config/gateway.config';
 import { GatewayModule } from '../../src/gateway.module';
 import { configureGatewayHttp } from '../../src/http-setup';
-import { BrokerProbe } from './broker-probe';
 
 const RETRY_DELAYS = [100, 200];
 const PASSWORD = 'correct horse battery';
@@ -22,12 +22,12 @@ export interface TestUser {
 
 /**
  * The real GatewayModule in-process, on a fresh database and bus namespace, wired like bootstrapService
- * (HTTP setup, BusServer microservice), plus a broker probe listening to what the gateway publishes.
+ * (HTTP setup, BusServer microservice), plus a bus observer listening to what the gateway publishes.
  */
 export class GatewayHarness {
   private constructor(
     readonly app: INestApplication,
-    readonly probe: BrokerProbe,
+    readonly observer: BusObserver,
     readonly namespace: string,
     private readonly db: TestDatabase,
   ) {}
@@ -52,12 +52,12 @@ export class GatewayHarness {
     app.connectMicroservice({ strategy: app.get(BusServer) }).useGlobalFilters(new RpcPassthroughFilter());
     await app.startAllMicroservices();
     await app.init();
-    const probe = await BrokerProbe.open(namespace, [Events.CampaignRequested, Events.CampaignExecutionRequested, Events.PostUpdated, Events.PostCancelled]);
-    return new GatewayHarness(app, probe, namespace, db);
+    const observer = await BusObserver.start(namespace, [Events.CampaignRequested, Events.CampaignExecutionRequested, Events.PostUpdated, Events.PostCancelled]);
+    return new GatewayHarness(app, observer, namespace, db);
   }
 
   async stop(): Promise<void> {
-    await this.probe.close();
+    await this.observer.close();
     await this.app.close();
     await this.db.drop();
     await deleteNamespace(this.namespace, ['gateway'], RETRY_DELAYS);
@@ -85,5 +85,16 @@ export class GatewayHarness {
 
   query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
     return this.app.get(DataSource).query(sql, params);
+  }
+}
+
+/** Messages waiting in a queue of the namespace (e.g. the gateway's dead-letter queue). */
+export async function queueDepth(queue: string): Promise<number> {
+  const connection = await amqplib.connect(TEST_RABBITMQ_URL);
+  try {
+    const channel = await connection.createChannel();
+    return (await channel.checkQueue(queue)).messageCount;
+  } finally {
+    await connection.close();
   }
 }

@@ -1,16 +1,9 @@
-import type { ContentType, Platform } from '@app/contracts';
+import type { Platform, PostDuePayload } from '@app/contracts';
 
-export interface PublishRequest {
+export type PublishRequest = Pick<PostDuePayload, 'platform' | 'contentType' | 'text' | 'threadParts' | 'hashtags' | 'imagePrompt' | 'altText'> & {
   /** Our post id: the adapter passes it to the platform as idempotency key where the platform has one. */
   idempotencyKey: string;
-  platform: Platform;
-  contentType: ContentType;
-  text: string;
-  threadParts?: string[];
-  hashtags: string[];
-  imagePrompt?: string;
-  altText?: string;
-}
+};
 
 export interface PublishReceipt {
   platformPostId: string;

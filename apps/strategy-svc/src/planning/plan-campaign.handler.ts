@@ -1,9 +1,9 @@
 import { BusController, BusContext } from '@app/bus';
-import { Events } from '@app/contracts';
+import { Events, campaignSpecProblems } from '@app/contracts';
 import type { Envelope } from '@app/contracts';
 import { LLM_PROVIDER } from '@app/llm';
 import type { LlmProvider } from '@app/llm';
-import { generateValidated, runPipelineStage } from '@app/agent-kit';
+import { StageFailure, generateValidated, runPipelineStage } from '@app/agent-kit';
 import { Inject } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { strategyRequest } from './strategy.prompt';
@@ -16,6 +16,8 @@ export class PlanCampaignHandler {
   @EventPattern<string>(Events.CampaignRequested)
   async handle(@Payload() envelope: Envelope<typeof Events.CampaignRequested>, @Ctx() context: BusContext): Promise<void> {
     await runPipelineStage(context, envelope.payload.state, 'strategy', Events.CampaignPlanned, async (state) => {
+      const problems = campaignSpecProblems(state.spec);
+      if (problems.length > 0) throw new StageFailure(`invalid campaign spec: ${problems.join('; ')}`);
       const { output, usage } = await generateValidated(this.llm, strategyRequest(state.spec));
       return { state: { ...state, strategy: output }, usage };
     });

@@ -1,6 +1,7 @@
 import { PIPELINE_STAGES, PLATFORMS } from '@app/contracts';
 import type { PipelineStage, Platform } from '@app/contracts';
 import { ApiProperty } from '@nestjs/swagger';
+import { PageDto } from '../../common/pagination';
 import { PostViewDto } from '../../posts/dto/post-view.dto';
 import { CAMPAIGN_STATUSES } from '../campaign-status';
 import type { CampaignStatus } from '../campaign-status';
@@ -124,16 +125,4 @@ export class CampaignViewDto extends CampaignSummaryDto {
   posts: PostViewDto[];
 }
 
-export class CampaignPageDto {
-  @ApiProperty({ type: [CampaignSummaryDto] })
-  items: CampaignSummaryDto[];
-
-  @ApiProperty({ example: 1 })
-  page: number;
-
-  @ApiProperty({ example: 20 })
-  pageSize: number;
-
-  @ApiProperty({ example: 42 })
-  total: number;
-}
+export class CampaignPageDto extends PageDto(CampaignSummaryDto) {}

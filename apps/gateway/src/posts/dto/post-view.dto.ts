@@ -1,6 +1,7 @@
 import { CONTENT_TYPES, PLATFORMS } from '@app/contracts';
 import type { ContentType, Platform } from '@app/contracts';
 import { ApiProperty } from '@nestjs/swagger';
+import { PageDto } from '../../common/pagination';
 import { POST_STATUSES } from '../post-status';
 import type { PostStatus } from '../post-status';
 
@@ -71,16 +72,4 @@ export class PostViewDto {
   updatedAt: string;
 }
 
-export class PostPageDto {
-  @ApiProperty({ type: [PostViewDto] })
-  items: PostViewDto[];
-
-  @ApiProperty({ example: 1 })
-  page: number;
-
-  @ApiProperty({ example: 20 })
-  pageSize: number;
-
-  @ApiProperty({ example: 42 })
-  total: number;
-}
+export class PostPageDto extends PageDto(PostViewDto) {}
