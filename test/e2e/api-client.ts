@@ -10,6 +10,10 @@ export class ApiSession {
 
   static async register(baseUrl: string, email: string, password = 'correct horse battery'): Promise<ApiSession> {
     await request(baseUrl).post('/api/v1/auth/register').send({ email, password }).expect(201);
+    return ApiSession.login(baseUrl, email, password);
+  }
+
+  static async login(baseUrl: string, email: string, password = 'correct horse battery'): Promise<ApiSession> {
     const login = await request(baseUrl).post('/api/v1/auth/login').send({ email, password }).expect(200);
     return new ApiSession(baseUrl, login.body.accessToken as string, email);
   }

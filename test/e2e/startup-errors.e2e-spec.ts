@@ -3,8 +3,8 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
 /** A misconfigured service stops with one readable line naming the variable, never a stack trace. */
-function start(service: string, env: Record<string, string>) {
-  const result = spawnSync(process.execPath, [path.join(REPO_ROOT, 'dist/apps', service, 'src/main.js')], {
+function start(app: string, env: Record<string, string>) {
+  const result = spawnSync(process.execPath, [path.join(REPO_ROOT, 'dist/apps', app, 'src/main.js')], {
     env: { PATH: process.env.PATH ?? '', PORT: '0', ...env },
     encoding: 'utf8',
     timeout: 30_000,
@@ -17,7 +17,7 @@ describe('start-up errors', () => {
   it('names a malformed DATABASE_URL', () => {
     const run = start('strategy-svc', { DATABASE_URL: 'mysql://db.example/social' });
     expect(run.status).toBe(1);
-    expect(run.lines).toEqual(['strategy-svc: invalid configuration: DATABASE_URL must be a postgres:// or postgresql:// URL, got "mysql://db.example/social"']);
+    expect(run.lines).toEqual(['strategy-svc: invalid configuration: DATABASE_URL must be a URL starting with postgres:// or postgresql://, got "mysql://db.example/social"']);
   });
 
   it('names an unreachable database', () => {
@@ -39,5 +39,18 @@ describe('start-up errors', () => {
     expect(run.lines).toHaveLength(1);
     expect(run.output).toContain('JWT_SECRET is required in production');
     expect(run.output).toContain('BUS_PREFETCH must be an integer');
+  });
+
+  it('npm start (all services in one process) names a malformed DATABASE_URL the same way', () => {
+    const run = start('all-in-one', { DATABASE_URL: 'mysql://db.example/social' });
+    expect(run.status).toBe(1);
+    expect(run.lines).toEqual(['analytics-svc: invalid configuration: DATABASE_URL must be a URL starting with postgres:// or postgresql://, got "mysql://db.example/social"']);
+  });
+
+  it('npm start names a malformed RABBITMQ_URL', () => {
+    const run = start('all-in-one', { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/x', RABBITMQ_URL: 'kafka://broker' });
+    expect(run.status).toBe(1);
+    expect(run.lines).toHaveLength(1);
+    expect(run.output).toMatch(/^analytics-svc: invalid configuration: RABBITMQ_URL must be /);
   });
 });

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
-import { bootstrapService, readConfigFromEnv } from '@app/service-kit';
-import { AnalyticsModule } from './analytics.module';
+import { bootstrapService } from '@app/service-kit';
+import { analyticsService } from './service-definition';
 
-void bootstrapService({
-  service: 'analytics-svc', readConfig: () => readConfigFromEnv('analytics-svc'), module: AnalyticsModule.forRoot });
+void bootstrapService(analyticsService);

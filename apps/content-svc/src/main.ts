@@ -1,6 +1,5 @@
 import 'reflect-metadata';
-import { bootstrapService, readConfigFromEnv } from '@app/service-kit';
-import { ContentModule } from './content.module';
+import { bootstrapService } from '@app/service-kit';
+import { contentService } from './service-definition';
 
-void bootstrapService({
-  service: 'content-svc', readConfig: () => readConfigFromEnv('content-svc'), module: ContentModule.forRoot });
+void bootstrapService(contentService);

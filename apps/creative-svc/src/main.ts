@@ -1,6 +1,5 @@
 import 'reflect-metadata';
-import { bootstrapService, readConfigFromEnv } from '@app/service-kit';
-import { CreativeModule } from './creative.module';
+import { bootstrapService } from '@app/service-kit';
+import { creativeService } from './service-definition';
 
-void bootstrapService({
-  service: 'creative-svc', readConfig: () => readConfigFromEnv('creative-svc'), module: CreativeModule.forRoot });
+void bootstrapService(creativeService);

@@ -1,12 +1,5 @@
 import 'reflect-metadata';
 import { bootstrapService } from '@app/service-kit';
-import { readGatewayConfigFromEnv } from './config/gateway.config';
-import { GatewayModule } from './gateway.module';
-import { configureGatewayHttp } from './http-setup';
+import { gatewayService } from './service-definition';
 
-void bootstrapService({
-  service: 'gateway',
-  readConfig: () => readGatewayConfigFromEnv(process.env),
-  module: GatewayModule.forRoot,
-  configureHttp: configureGatewayHttp,
-});
+void bootstrapService(gatewayService);

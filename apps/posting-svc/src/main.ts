@@ -1,6 +1,5 @@
 import 'reflect-metadata';
-import { bootstrapService, readConfigFromEnv } from '@app/service-kit';
-import { PostingModule } from './posting.module';
+import { bootstrapService } from '@app/service-kit';
+import { postingService } from './service-definition';
 
-void bootstrapService({
-  service: 'posting-svc', readConfig: () => readConfigFromEnv('posting-svc'), module: PostingModule.forRoot });
+void bootstrapService(postingService);

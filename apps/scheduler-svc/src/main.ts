@@ -1,7 +1,5 @@
 import 'reflect-metadata';
 import { bootstrapService } from '@app/service-kit';
-import { readSchedulerConfig } from './config/scheduler.config';
-import { SchedulerModule } from './scheduler.module';
+import { schedulerService } from './service-definition';
 
-void bootstrapService({
-  service: 'scheduler-svc', readConfig: () => readSchedulerConfig(), module: SchedulerModule.forRoot });
+void bootstrapService(schedulerService);

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
-import { bootstrapService, readConfigFromEnv } from '@app/service-kit';
-import { StrategyModule } from './strategy.module';
+import { bootstrapService } from '@app/service-kit';
+import { strategyService } from './service-definition';
 
-void bootstrapService({
-  service: 'strategy-svc', readConfig: () => readConfigFromEnv('strategy-svc'), module: StrategyModule.forRoot });
+void bootstrapService(strategyService);

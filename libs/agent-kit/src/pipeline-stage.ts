@@ -1,6 +1,8 @@
 import { BusContext } from '@app/bus';
 import { CampaignState, LlmUsage, PipelineStage, RoutingKey, StageRun } from '@app/contracts';
+import { queryRows } from '@app/database';
 import { Logger } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { StageRunRecord } from './stage-run.entity';
 
 /** A failure of the stage itself (e.g. model output that stays invalid): the campaign fails, no retry helps. */
@@ -9,14 +11,17 @@ export class StageFailure extends Error {}
 export interface StageResult {
   state: CampaignState;
   usage?: LlmUsage;
+  /** Writes of the stage's own tables, committed with the stage run and the next event. */
+  persist?: (manager: EntityManager) => Promise<void>;
 }
 
 type StateKey = 'campaign.planned.v1' | 'campaign.written.v1' | 'campaign.designed.v1' | 'campaign.scheduled.v1';
 
 /**
- * Runs one pipeline stage over a campaign state exactly once: skips a campaign this stage already ran for,
- * records the run, and publishes either the next state (revision + 1, stage history appended) or
- * `campaign.failed` with the reason, all in the message's transaction.
+ * Runs one pipeline stage over a campaign state exactly once. The work (a model call, say) runs outside any
+ * database transaction; then, in the message's transaction, the stage run is recorded (its primary key
+ * makes a second run of the same campaign a no-op) together with either the next state (revision + 1,
+ * stage history appended) or `campaign.failed` with the reason. Handlers using it are MANUAL_TRANSACTION.
  */
 export async function runPipelineStage(
   context: BusContext,
@@ -26,8 +31,7 @@ export async function runPipelineStage(
   work: (state: CampaignState) => Promise<StageResult>,
 ): Promise<void> {
   const logger = new Logger(`Stage:${stage}`);
-  const runs = context.manager.getRepository(StageRunRecord);
-  if (await runs.existsBy({ campaignId: input.campaignId })) {
+  if (await context.dataSource.getRepository(StageRunRecord).existsBy({ campaignId: input.campaignId })) {
     logger.warn(`campaign ${input.campaignId} already went through ${stage}; skipping`);
     return;
   }
@@ -49,23 +53,36 @@ export async function runPipelineStage(
     ...(failure ? { error: failure } : {}),
     ...(result?.usage ? { usage: result.usage } : {}),
   };
-  await runs.insert({
-    campaignId: input.campaignId,
-    inputRevision: input.revision,
-    status: run.status,
-    startedAt,
-    finishedAt,
-    error: failure ?? null,
-    usage: result?.usage ?? null,
-    output: result ? stageOutput(stage, result.state) : null,
+  await context.transaction(async (manager) => {
+    const { schema, tableName } = manager.getRepository(StageRunRecord).metadata;
+    const inserted = await queryRows(
+      manager,
+      `INSERT INTO "${schema}"."${tableName}" ("campaign_id", "input_revision", "status", "started_at", "finished_at", "error", "usage", "output")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT ("campaign_id") DO NOTHING RETURNING "campaign_id"`,
+      [
+        input.campaignId,
+        input.revision,
+        run.status,
+        startedAt,
+        finishedAt,
+        failure ?? null,
+        result?.usage ? JSON.stringify(result.usage) : null,
+        result ? JSON.stringify(stageOutput(stage, result.state)) : null,
+      ],
+    );
+    if (inserted.length === 0) {
+      logger.warn(`campaign ${input.campaignId} went through ${stage} concurrently; this run is dropped`);
+      return;
+    }
+    if (failure || !result) {
+      logger.warn(`campaign ${input.campaignId} failed at ${stage}: ${failure}`);
+      await publishCampaignFailed(context, input, stage, failure ?? 'stage produced no result');
+      return;
+    }
+    await result.persist?.(manager);
+    const state: CampaignState = { ...result.state, revision: input.revision + 1, stages: [...input.stages, run] };
+    await context.publish(next, { state });
   });
-  if (failure || !result) {
-    logger.warn(`campaign ${input.campaignId} failed at ${stage}: ${failure}`);
-    await publishCampaignFailed(context, input, stage, failure ?? 'stage produced no result');
-    return;
-  }
-  const state: CampaignState = { ...result.state, revision: input.revision + 1, stages: [...input.stages, run] };
-  await context.publish(next, { state });
 }
 
 export async function publishCampaignFailed(context: BusContext, state: CampaignState, stage: PipelineStage, reason: string): Promise<void> {

@@ -6,7 +6,10 @@ export interface BusOptions {
   /** Database schema the service's inbox and outbox live in. */
   schema: string;
   namespace: string;
+  /** RABBITMQ_URL: an amqp(s):// broker, or `embedded:` for the in-process broker stored in `databaseUrl`. */
   url: string;
+  /** DATABASE_URL: the service's database; also the embedded broker's storage when `url` is `embedded:`. */
+  databaseUrl: string;
   prefetch: number;
   publishTimeoutMs: number;
   outboxPollIntervalMs: number;

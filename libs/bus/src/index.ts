@@ -6,6 +6,7 @@ export * from './startup-error';
 export * from './dead-letters';
 export * from './transport/bus-transport';
 export * from './transport/amqp-transport';
+export * from './transport/embedded';
 export * from './outbox/outbox';
 export * from './outbox/outbox-relay';
 export * from './consumer/message-processor';

@@ -8,7 +8,8 @@ export function busTablesUpSql(schema: string): string[] {
       "correlation_id" text NOT NULL,
       "headers" jsonb NOT NULL,
       "payload" jsonb NOT NULL,
-      "created_at" timestamptz NOT NULL DEFAULT now()
+      "created_at" timestamptz NOT NULL DEFAULT now(),
+      "locked_until" timestamptz
     )`,
     `CREATE TABLE "${schema}"."inbox" (
       "message_id" text PRIMARY KEY,

@@ -25,3 +25,67 @@ export const topologyNames = (namespace: string, service: string) => ({
   dlq: `${namespace}.${service}.dlq`,
   retryQueue: (delayMs: number) => `${namespace}.${service}.retry.${delayMs}ms`,
 });
+
+/** An exchange of the plan: `topic` routes by pattern, `fanout` to every bound queue. */
+export interface ExchangePlan {
+  name: string;
+  type: 'topic' | 'fanout';
+  /** Where messages no binding matches go instead of being dropped. */
+  alternate?: string;
+}
+
+/**
+ * A durable queue of the plan. `quorum` queues are replicated on RabbitMQ and count deliveries;
+ * `classic` ones are plain durable queues.
+ */
+export interface QueuePlan {
+  name: string;
+  kind: 'quorum' | 'classic';
+  /** Where a message goes once it has been delivered more than `deliveryLimit` times. */
+  deadLetterQueue?: string;
+  deliveryLimit?: number;
+  /** A delay queue: each message waits `messageTtlMs`, then moves to `ttlTargetQueue`. */
+  messageTtlMs?: number;
+  ttlTargetQueue?: string;
+}
+
+export interface BindingPlan {
+  exchange: string;
+  queue: string;
+  /** Topic pattern (`*` one word, `#` zero or more); ignored by fanout exchanges. */
+  pattern: string;
+}
+
+/** Everything one service declares, independent of the transport that applies it. */
+export interface TopologyPlan {
+  exchanges: ExchangePlan[];
+  queues: QueuePlan[];
+  bindings: BindingPlan[];
+}
+
+/**
+ * What a service declares: the namespace's exchanges and unroutable queue (shared, declared by every
+ * service), its own queue bound to its routing keys with a delivery limit that dead-letters to its DLQ,
+ * the DLQ, and one delay queue per distinct retry delay that hands messages back to its queue.
+ */
+export function planTopology(topology: ServiceTopology): TopologyPlan {
+  const names = topologyNames(topology.namespace, topology.service);
+  return {
+    exchanges: [
+      { name: names.unroutableExchange, type: 'fanout' },
+      { name: names.exchange, type: 'topic', alternate: names.unroutableExchange },
+    ],
+    queues: [
+      { name: names.unroutableQueue, kind: 'classic' },
+      { name: names.dlq, kind: 'quorum' },
+      { name: names.queue, kind: 'quorum', deliveryLimit: topology.retry.deliveryLimit, deadLetterQueue: names.dlq },
+      ...[...new Set(topology.retry.delaysMs)].map(
+        (delay): QueuePlan => ({ name: names.retryQueue(delay), kind: 'classic', messageTtlMs: delay, ttlTargetQueue: names.queue }),
+      ),
+    ],
+    bindings: [
+      { exchange: names.unroutableExchange, queue: names.unroutableQueue, pattern: '' },
+      ...topology.routingKeys.map((key): BindingPlan => ({ exchange: names.exchange, queue: names.queue, pattern: key })),
+    ],
+  };
+}

@@ -1,4 +1,4 @@
-import { BusController, BusContext, busTablesUpSql } from '@app/bus';
+import { BusController, BusContext, MANUAL_TRANSACTION, busTablesUpSql } from '@app/bus';
 import { ServiceConfig } from '@app/config';
 import { Events } from '@app/contracts';
 import type { Envelope } from '@app/contracts';
@@ -35,13 +35,28 @@ export class TestHandler {
   }
 }
 
+/** A manual-transaction handler: counts the attempt outside any transaction, then commits its effect. */
+@BusController()
+export class ManualTestHandler {
+  @EventPattern<string>(Events.PostFailed, MANUAL_TRANSACTION)
+  async handle(@Payload() envelope: Envelope<typeof Events.PostFailed>, @Ctx() context: BusContext): Promise<void> {
+    const { postId, campaignId } = envelope.payload;
+    expect(() => context.manager).toThrow(/no open transaction/);
+    await context.dataSource.query(`INSERT INTO "${TEST_SCHEMA}"."attempts" ("post_id") VALUES ($1)`, [postId]);
+    await context.transaction(async (manager) => {
+      await manager.query(`INSERT INTO "${TEST_SCHEMA}"."effects" ("message_id", "post_id") VALUES ($1, $2)`, [envelope.messageId, postId]);
+      await context.publish(Events.CampaignArmed, { campaignId, armedPostIds: [postId], armedAt: new Date().toISOString() });
+    });
+  }
+}
+
 @Module({})
 export class BusTestModule {
   static forRoot(config: ServiceConfig): DynamicModule {
     return {
       module: BusTestModule,
       imports: [ServiceCoreModule.forRoot(config, { entities: [], migrations: [InitBusTest1764028800000] })],
-      controllers: [TestHandler],
+      controllers: [TestHandler, ManualTestHandler],
     };
   }
 }

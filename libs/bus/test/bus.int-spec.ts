@@ -3,41 +3,43 @@ import type { BusTransport } from '@app/bus';
 import { EnvReader, ServiceConfig, ServiceName, readServiceConfig } from '@app/config';
 import { Events } from '@app/contracts';
 import { Readiness } from '@app/service-kit';
-import {
-  BusObserver,
-  TcpProxy,
-  TestDatabase,
-  createTestDatabase,
-  deleteNamespace,
-  eventually,
-  publishRaw,
-  uniqueNamespace,
-} from '@app/testing';
+import { TestDatabase, createTestDatabase, eventually, uniqueNamespace } from '@app/testing';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { BusTestModule, TEST_SCHEMA } from './bus-test.module';
+import { BusHarness, startEmbeddedHarness, startRabbitHarness } from './bus-harness';
 
 const SERVICE = 'bus-test';
 const RETRY_DELAYS = [100, 200];
 
-describe('bus on real RabbitMQ and PostgreSQL', () => {
+type Kind = 'rabbitmq' | 'embedded';
+
+/**
+ * The same contract tests on both transports: RabbitMQ (behind a TCP proxy, to cut it) and the embedded
+ * broker stored in the test database. Tests of RabbitMQ specifics (outage, raw-AMQP delivery limit) run on it only.
+ */
+describe.each<[string, Kind]>([
+  ['RabbitMQ', 'rabbitmq'],
+  ['the embedded broker', 'embedded'],
+])('bus on %s and PostgreSQL', (_name, kind) => {
   let db: TestDatabase;
   let namespace: string;
-  let proxy: TcpProxy;
+  let harness: BusHarness;
   let app: INestApplication;
-  let observer: BusObserver;
   let dataSource: DataSource;
 
   beforeAll(async () => {
     db = await createTestDatabase('bus');
     namespace = uniqueNamespace();
-    proxy = new TcpProxy('127.0.0.1', 5672);
-    const port = await proxy.start();
+    harness =
+      kind === 'rabbitmq'
+        ? await startRabbitHarness(namespace, [Events.CampaignArmed], { services: [SERVICE, 'crashy'], retryDelaysMs: RETRY_DELAYS })
+        : await startEmbeddedHarness(namespace, [Events.CampaignArmed], db.url);
     const reader = new EnvReader({
       DATABASE_URL: db.url,
-      RABBITMQ_URL: `amqp://guest:guest@127.0.0.1:${port}`,
+      RABBITMQ_URL: harness.rabbitmqUrl,
       BUS_NAMESPACE: namespace,
       BUS_RETRY_DELAYS_MS: RETRY_DELAYS.join(','),
       BUS_DELIVERY_LIMIT: '3',
@@ -46,7 +48,6 @@ describe('bus on real RabbitMQ and PostgreSQL', () => {
     });
     const config: ServiceConfig = { ...readServiceConfig('analytics-svc', reader), service: SERVICE as ServiceName, schema: TEST_SCHEMA };
     reader.done();
-    observer = await BusObserver.start(namespace, [Events.CampaignArmed]);
     app = await NestFactory.create(BusTestModule.forRoot(config), { logger: ['error'], abortOnError: false });
     app.connectMicroservice({ strategy: app.get(BusServer) });
     await app.startAllMicroservices();
@@ -56,9 +57,7 @@ describe('bus on real RabbitMQ and PostgreSQL', () => {
 
   afterAll(async () => {
     await app?.close();
-    await observer?.close();
-    await proxy?.stop();
-    await deleteNamespace(namespace, [SERVICE, 'crashy'], RETRY_DELAYS);
+    await harness?.close();
     await db?.drop();
   });
 
@@ -70,7 +69,7 @@ describe('bus on real RabbitMQ and PostgreSQL', () => {
     });
 
   const send = (wire: ReturnType<typeof cancelled>) =>
-    publishRaw(namespace, wire.routingKey, wire.body, { messageId: wire.messageId, correlationId: wire.correlationId, type: wire.routingKey, headers: wire.headers });
+    harness.publishRaw(wire.routingKey, wire.body, { messageId: wire.messageId, correlationId: wire.correlationId, type: wire.routingKey, headers: wire.headers });
 
   const count = async (table: string, postId: string): Promise<number> => {
     const [row] = await dataSource.query(`SELECT count(*)::int AS n FROM "${TEST_SCHEMA}"."${table}" WHERE "post_id" = $1`, [postId]);
@@ -80,7 +79,7 @@ describe('bus on real RabbitMQ and PostgreSQL', () => {
   it('commits the handler work, acks, and publishes the follow-up through the outbox with causation', async () => {
     const wire = cancelled('ok-1');
     await send(wire);
-    const followUp = await observer.waitFor('campaign.armed for ok-1', (m) => m.correlationId === 'campaign-ok-1');
+    const followUp = await harness.waitFor('campaign.armed for ok-1', (m) => m.correlationId === 'campaign-ok-1');
     expect(followUp.headers['x-causation-id']).toBe(wire.messageId);
     expect(followUp.headers['x-schema-version']).toBe(1);
     expect(followUp.headers['x-producer']).toBe(SERVICE);
@@ -96,7 +95,22 @@ describe('bus on real RabbitMQ and PostgreSQL', () => {
     await eventually('sentinel handled', async () => ((await count('effects', 'sentinel-dup')) === 1 ? true : undefined));
     expect(await count('attempts', 'dup-1')).toBe(1);
     expect(await count('effects', 'dup-1')).toBe(1);
-    expect(observer.of(Events.CampaignArmed).filter((m) => m.correlationId === 'campaign-dup-1')).toHaveLength(1);
+    expect(harness.of(Events.CampaignArmed).filter((m) => m.correlationId === 'campaign-dup-1')).toHaveLength(1);
+  });
+
+  it('runs a manual-transaction handler outside a transaction, commits its effect with the inbox, drops the duplicate', async () => {
+    const messageId = randomUUID();
+    const failed = (postId: string, id: string) =>
+      toWire(Events.PostFailed, { postId, campaignId: `campaign-${postId}`, userId: 'u', platform: 'x', reason: 'r', failedAt: new Date().toISOString() }, { correlationId: `campaign-${postId}`, producer: 'test', messageId: id });
+    await send(failed('manual-1', messageId));
+    await send(failed('manual-1', messageId));
+    await send(cancelled('sentinel-manual'));
+    await eventually('sentinel handled', async () => ((await count('effects', 'sentinel-manual')) === 1 ? true : undefined));
+    await harness.waitFor('follow-up of the manual handler', (m) => m.correlationId === 'campaign-manual-1');
+    expect(await count('attempts', 'manual-1')).toBe(1);
+    expect(await count('effects', 'manual-1')).toBe(1);
+    const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM "${TEST_SCHEMA}"."inbox" WHERE "message_id" = $1`, [messageId]);
+    expect(n).toBe(1);
   });
 
   it('retries a failing handler with delay, dead-letters it with the reason, and keeps consuming', async () => {
@@ -107,7 +121,7 @@ describe('bus on real RabbitMQ and PostgreSQL', () => {
     await eventually('fail-1 dead-lettered', async () => ((await deadLetters.count()) === 1 ? true : undefined));
     expect(await count('attempts', 'fail-1')).toBe(1 + RETRY_DELAYS.length);
     expect(await count('effects', 'fail-1')).toBe(0); // every attempt rolled back
-    expect(observer.of(Events.CampaignArmed).some((m) => m.correlationId === 'campaign-fail-1')).toBe(false);
+    expect(harness.of(Events.CampaignArmed).some((m) => m.correlationId === 'campaign-fail-1')).toBe(false);
     const [letter] = await deadLetters.peek(10);
     expect(letter).toMatchObject({ routingKey: Events.PostCancelled, failedBy: SERVICE, attempts: 3 });
     expect(letter.error).toContain('handler refused fail-1');
@@ -120,8 +134,8 @@ describe('bus on real RabbitMQ and PostgreSQL', () => {
   it('dead-letters a poison message at once and routes unknown keys to the unroutable queue', async () => {
     const deadLetters = app.get(DeadLetters);
     const before = await deadLetters.count();
-    await publishRaw(namespace, Events.PostCancelled, Buffer.from('{not json'), { messageId: randomUUID(), type: Events.PostCancelled, headers: { 'x-schema-version': 1 } });
-    await publishRaw(namespace, 'nobody.listens.v1', Buffer.from('{}'), { messageId: randomUUID() });
+    await harness.publishRaw(Events.PostCancelled, Buffer.from('{not json'), { messageId: randomUUID(), type: Events.PostCancelled, headers: { 'x-schema-version': 1 } });
+    await harness.publishRaw('nobody.listens.v1', Buffer.from('{}'), { messageId: randomUUID() });
     await send(cancelled('sentinel-poison'));
     await eventually('sentinel handled', async () => ((await count('effects', 'sentinel-poison')) === 1 ? true : undefined));
     await eventually('poison dead-lettered', async () => ((await deadLetters.count()) === before + 1 ? true : undefined));
@@ -131,49 +145,51 @@ describe('bus on real RabbitMQ and PostgreSQL', () => {
     await eventually('unroutable kept', async () => ((await transport.messageCount(`${namespace}.unroutable`)) === 1 ? true : undefined));
   });
 
-  it('dead-letters a message that keeps crashing its consumer (delivery limit)', async () => {
-    const transport = app.get<BusTransport>(BUS_TRANSPORT);
-    await transport.declare({ namespace, service: 'crashy', routingKeys: ['crashy.test.v1'], retry: { delaysMs: [100], deliveryLimit: 2 } });
-    await publishRaw(namespace, 'crashy.test.v1', Buffer.from('{}'), { messageId: randomUUID() });
-    const amqplib = await import('amqplib');
-    const connection = await amqplib.connect('amqp://guest:guest@127.0.0.1:5672');
-    let deliveries = 0;
-    try {
-      const deadline = Date.now() + 10_000;
-      while (Date.now() < deadline) {
-        const channel = await connection.createChannel();
-        const message = await channel.get(`${namespace}.crashy`, { noAck: false });
-        const dead = (await channel.checkQueue(`${namespace}.crashy.dlq`)).messageCount;
-        await channel.close(); // "crash": the channel goes away without an ack
-        if (message) deliveries += 1;
-        else if (dead > 0) break;
-        else await new Promise((resolve) => setTimeout(resolve, 50));
+  if (kind === 'rabbitmq') {
+    it('dead-letters a message that keeps crashing its consumer (delivery limit)', async () => {
+      const transport = app.get<BusTransport>(BUS_TRANSPORT);
+      await transport.declare({ namespace, service: 'crashy', routingKeys: ['crashy.test.v1'], retry: { delaysMs: [100], deliveryLimit: 2 } });
+      await harness.publishRaw('crashy.test.v1', Buffer.from('{}'), { messageId: randomUUID() });
+      const amqplib = await import('amqplib');
+      const connection = await amqplib.connect('amqp://guest:guest@127.0.0.1:5672');
+      let deliveries = 0;
+      try {
+        const deadline = Date.now() + 10_000;
+        while (Date.now() < deadline) {
+          const channel = await connection.createChannel();
+          const message = await channel.get(`${namespace}.crashy`, { noAck: false });
+          const dead = (await channel.checkQueue(`${namespace}.crashy.dlq`)).messageCount;
+          await channel.close(); // "crash": the channel goes away without an ack
+          if (message) deliveries += 1;
+          else if (dead > 0) break;
+          else await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      } finally {
+        await connection.close();
       }
-    } finally {
-      await connection.close();
-    }
-    expect(await transport.messageCount(`${namespace}.crashy.dlq`)).toBe(1);
-    expect(deliveries).toBeGreaterThanOrEqual(2);
-    expect(deliveries).toBeLessThanOrEqual(3);
-  });
-
-  it('keeps outbox rows through a broker outage and publishes them when it is back; readiness tells the truth', async () => {
-    const readiness = app.get(Readiness);
-    expect((await readiness.report()).ready).toBe(true);
-    await proxy.stop();
-    await eventually('readiness drops', async () => ((await readiness.report()).checks.broker ? undefined : true));
-    expect((await readiness.report()).ready).toBe(false);
-    const outbox = app.get(Outbox);
-    await dataSource.transaction(async (manager) => {
-      for (let i = 0; i < 5; i++) {
-        await outbox.add(manager, Events.CampaignArmed, { campaignId: 'outage', armedPostIds: [`p${i}`], armedAt: new Date().toISOString() }, { correlationId: 'outage' });
-      }
+      expect(await transport.messageCount(`${namespace}.crashy.dlq`)).toBe(1);
+      expect(deliveries).toBeGreaterThanOrEqual(2);
+      expect(deliveries).toBeLessThanOrEqual(3);
     });
-    await new Promise((resolve) => setTimeout(resolve, 500)); // several relay polls while down
-    const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM "${TEST_SCHEMA}"."outbox"`);
-    expect(n).toBe(5);
-    await proxy.start();
-    await eventually('all 5 published after the outage', async () => (observer.of(Events.CampaignArmed).filter((m) => m.correlationId === 'outage').length === 5 ? true : undefined), 30_000);
-    await eventually('ready again', async () => ((await readiness.report()).ready ? true : undefined), 30_000);
-  });
+
+    it('keeps outbox rows through a broker outage and publishes them when it is back; readiness tells the truth', async () => {
+      const readiness = app.get(Readiness);
+      expect((await readiness.report()).ready).toBe(true);
+      await harness.proxy!.stop();
+      await eventually('readiness drops', async () => ((await readiness.report()).checks.broker ? undefined : true));
+      expect((await readiness.report()).ready).toBe(false);
+      const outbox = app.get(Outbox);
+      await dataSource.transaction(async (manager) => {
+        for (let i = 0; i < 5; i++) {
+          await outbox.add(manager, Events.CampaignArmed, { campaignId: 'outage', armedPostIds: [`p${i}`], armedAt: new Date().toISOString() }, { correlationId: 'outage' });
+        }
+      });
+      await new Promise((resolve) => setTimeout(resolve, 500)); // several relay polls while down
+      const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM "${TEST_SCHEMA}"."outbox"`);
+      expect(n).toBe(5);
+      await harness.proxy!.start();
+      await eventually('all 5 published after the outage', async () => (harness.of(Events.CampaignArmed).filter((m) => m.correlationId === 'outage').length === 5 ? true : undefined), 30_000);
+      await eventually('ready again', async () => ((await readiness.report()).ready ? true : undefined), 30_000);
+    });
+  }
 });

@@ -56,7 +56,8 @@ export class EnvReader {
       const parsed = new URL(raw);
       if (!protocols.includes(parsed.protocol)) throw new Error(`protocol ${parsed.protocol}`);
     } catch {
-      this.problems.push(`${name} must be a ${protocols.map((p) => p.replace(':', '://')).join(' or ')} URL, got "${redact(raw)}"`);
+      const schemes = protocols.map((p) => (p === 'embedded:' ? p : `${p}//`)).join(', ').replace(/, ([^,]*)$/, ' or $1');
+      this.problems.push(`${name} must be a URL starting with ${schemes}, got "${redact(raw)}"`);
     }
     return raw;
   }

@@ -47,7 +47,8 @@ export function readServiceConfig(service: ServiceName, reader: EnvReader): Serv
     databaseUrl: reader.url('DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/agentic_social', ['postgres:', 'postgresql:']),
     databasePoolSize: reader.int('DATABASE_POOL_SIZE', 5, { min: 1, max: 100 }),
     databaseAutoCreate: reader.oneOf('DATABASE_AUTO_CREATE', ['true', 'false'] as const, nodeEnv === 'production' ? 'false' : 'true') === 'true',
-    rabbitmqUrl: reader.url('RABBITMQ_URL', 'amqp://guest:guest@127.0.0.1:5672', ['amqp:', 'amqps:']),
+    // amqp(s):// is a RabbitMQ broker; `embedded:` (or `embedded://`) the in-process broker stored in DATABASE_URL.
+    rabbitmqUrl: reader.url('RABBITMQ_URL', 'amqp://guest:guest@127.0.0.1:5672', ['amqp:', 'amqps:', 'embedded:']),
     busNamespace: reader.parse('BUS_NAMESPACE', 'social', (raw) => {
       if (!/^[a-z0-9][a-z0-9_-]{0,40}$/.test(raw)) throw new Error(`must be lowercase letters, digits, - or _, got "${raw}"`);
       return raw;

@@ -25,6 +25,8 @@ export function dataSourceOptions(db: ServiceDatabase): DataSourceOptions {
     migrationsRun: false,
     synchronize: false,
     uuidExtension: 'pgcrypto',
+    // gen_random_uuid() is built into PostgreSQL 13+; no extension is created, so any server (or PGlite) works.
+    installExtensions: false,
     extra: { max: db.poolSize, connectionTimeoutMillis: 10_000 },
     logging: ['error'],
   };

@@ -2,3 +2,4 @@ export * from './ensure-database';
 export * from './migrate';
 export * from './data-source-options';
 export * from './rows';
+export * from './embedded-postgres';

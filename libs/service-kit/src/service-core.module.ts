@@ -2,7 +2,7 @@ import { BusModule, StartupError } from '@app/bus';
 import { SERVICE_CONFIG, ServiceConfig } from '@app/config';
 import { ServiceDatabase, dataSourceOptions, ensureDatabase, runMigrationsLocked } from '@app/database';
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { HealthController } from './health.controller';
 import { Readiness } from './readiness';
@@ -39,15 +39,21 @@ export class ServiceCoreModule {
     return {
       module: ServiceCoreModule,
       imports: [
+        // Named after the service so several services can share a process (the all-in-one start).
         TypeOrmModule.forRootAsync({
-          useFactory: () => ({ ...dbOptions, retryAttempts: 0 }),
+          name: config.service,
+          useFactory: () => ({ ...dbOptions, name: config.service, retryAttempts: 0 }),
           dataSourceFactory: () => openDatabase(config, dbOptions),
         }),
         BusModule.forService(config),
       ],
       controllers: [HealthController],
-      providers: [{ provide: SERVICE_CONFIG, useValue: config }, Readiness],
-      exports: [SERVICE_CONFIG, Readiness],
+      providers: [
+        { provide: SERVICE_CONFIG, useValue: config },
+        { provide: DataSource, useExisting: getDataSourceToken(config.service) },
+        Readiness,
+      ],
+      exports: [SERVICE_CONFIG, DataSource, Readiness],
     };
   }
 }

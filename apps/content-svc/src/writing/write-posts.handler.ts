@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { BusController, BusContext } from '@app/bus';
+import { BusController, BusContext, MANUAL_TRANSACTION } from '@app/bus';
 import { Events, PostDraft } from '@app/contracts';
 import type { Envelope } from '@app/contracts';
 import { LLM_PROVIDER } from '@app/llm';
@@ -14,7 +14,7 @@ import { contentRequest } from './content.prompt';
 export class WritePostsHandler {
   constructor(@Inject(LLM_PROVIDER) private readonly llm: LlmProvider) {}
 
-  @EventPattern<string>(Events.CampaignPlanned)
+  @EventPattern<string>(Events.CampaignPlanned, MANUAL_TRANSACTION)
   async handle(@Payload() envelope: Envelope<typeof Events.CampaignPlanned>, @Ctx() context: BusContext): Promise<void> {
     await runPipelineStage(context, envelope.payload.state, 'content', Events.CampaignWritten, async (state) => {
       if (!state.strategy) throw new StageFailure('campaign has no strategy to write from');

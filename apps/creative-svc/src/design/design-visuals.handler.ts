@@ -1,4 +1,4 @@
-import { BusController, BusContext } from '@app/bus';
+import { BusController, BusContext, MANUAL_TRANSACTION } from '@app/bus';
 import { Events } from '@app/contracts';
 import type { Envelope } from '@app/contracts';
 import { LLM_PROVIDER } from '@app/llm';
@@ -14,7 +14,7 @@ import { needsVisual } from './needs-visual';
 export class DesignVisualsHandler {
   constructor(@Inject(LLM_PROVIDER) private readonly llm: LlmProvider) {}
 
-  @EventPattern<string>(Events.CampaignWritten)
+  @EventPattern<string>(Events.CampaignWritten, MANUAL_TRANSACTION)
   async handle(@Payload() envelope: Envelope<typeof Events.CampaignWritten>, @Ctx() context: BusContext): Promise<void> {
     await runPipelineStage(context, envelope.payload.state, 'creative', Events.CampaignDesigned, async (state): Promise<StageResult> => {
       const wanted = state.posts.filter(needsVisual);

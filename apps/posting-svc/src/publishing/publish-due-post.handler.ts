@@ -1,4 +1,4 @@
-import { BusController, BusContext } from '@app/bus';
+import { BusController, BusContext, MANUAL_TRANSACTION } from '@app/bus';
 import { Events, PostDuePayload } from '@app/contracts';
 import type { Envelope } from '@app/contracts';
 import { Inject, Logger } from '@nestjs/common';
@@ -12,6 +12,7 @@ import { recordFailure, recordPublished } from './publication-outcome';
  * Posting agent: post.due → post.published | post.failed. The claim (status `publishing`) commits before
  * the platform is called, so a crash mid-call leaves evidence: the redelivered message then looks the post
  * up on the platform by idempotency key before it would ever publish again. A cancelled post never goes out.
+ * The platform call runs outside any transaction; the outcome commits with the message's inbox row.
  */
 @BusController()
 export class PublishDuePostHandler {
@@ -22,7 +23,7 @@ export class PublishDuePostHandler {
     @Inject(PLATFORM_ADAPTERS) private readonly adapters: AdapterResolver,
   ) {}
 
-  @EventPattern<string>(Events.PostDue)
+  @EventPattern<string>(Events.PostDue, MANUAL_TRANSACTION)
   async handle(@Payload() envelope: Envelope<typeof Events.PostDue>, @Ctx() context: BusContext): Promise<void> {
     const due = envelope.payload;
     const attempts = await this.claim(due);
@@ -37,12 +38,12 @@ export class PublishDuePostHandler {
       receipt ??= await adapter.publish({ idempotencyKey: due.postId, ...due });
     } catch (error) {
       if (error instanceof PlatformError && error.kind === 'permanent') {
-        await recordFailure(context, due, error.message);
+        await context.transaction(() => recordFailure(context, due, error.message));
         return;
       }
       throw error;
     }
-    await recordPublished(context, due, receipt);
+    await context.transaction(() => recordPublished(context, due, receipt));
   }
 
   /** Marks the post `publishing` (counting attempts) unless it was cancelled or settled; null then. */

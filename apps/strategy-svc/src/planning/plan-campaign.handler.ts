@@ -1,4 +1,4 @@
-import { BusController, BusContext } from '@app/bus';
+import { BusController, BusContext, MANUAL_TRANSACTION } from '@app/bus';
 import { Events, campaignSpecProblems } from '@app/contracts';
 import type { Envelope } from '@app/contracts';
 import { LLM_PROVIDER } from '@app/llm';
@@ -13,7 +13,7 @@ import { strategyRequest } from './strategy.prompt';
 export class PlanCampaignHandler {
   constructor(@Inject(LLM_PROVIDER) private readonly llm: LlmProvider) {}
 
-  @EventPattern<string>(Events.CampaignRequested)
+  @EventPattern<string>(Events.CampaignRequested, MANUAL_TRANSACTION)
   async handle(@Payload() envelope: Envelope<typeof Events.CampaignRequested>, @Ctx() context: BusContext): Promise<void> {
     await runPipelineStage(context, envelope.payload.state, 'strategy', Events.CampaignPlanned, async (state) => {
       const problems = campaignSpecProblems(state.spec);

@@ -1,7 +1,7 @@
 import { Envelope, HEADER } from '@app/contracts';
 import { Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { BusContext } from '../nest/bus.context';
+import { DataSource, EntityManager } from 'typeorm';
+import { BusContext, DuplicateMessageError, TransactionMode } from '../nest/bus.context';
 import { Outbox } from '../outbox/outbox';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { RetryPolicy } from '@app/config';
@@ -26,6 +26,8 @@ export interface ProcessorDeps {
   outbox: Outbox;
   relay: OutboxRelay;
   dispatch: Dispatch;
+  /** Transaction mode of the handler for a routing key. */
+  modeOf: (routingKey: string) => TransactionMode;
   onDeadLetter?: DeadLetterHook;
 }
 
@@ -91,19 +93,45 @@ export class MessageProcessor {
     }
   }
 
-  private runHandler(envelope: Envelope): Promise<{ duplicate: boolean; published: number }> {
-    const { dataSource, schema, outbox, dispatch } = this.deps;
-    return dataSource.transaction(async (manager) => {
-      const inserted: unknown[] = await manager.query(
-        `INSERT INTO "${schema}"."inbox" ("message_id", "routing_key") VALUES ($1, $2)
-         ON CONFLICT ("message_id") DO NOTHING RETURNING "message_id"`,
-        [envelope.messageId, envelope.routingKey],
-      );
-      if (inserted.length === 0) return { duplicate: true, published: 0 };
-      const context = new BusContext(envelope, manager, outbox);
+  private async runHandler(envelope: Envelope): Promise<{ duplicate: boolean; published: number }> {
+    const { dataSource, outbox, dispatch } = this.deps;
+    const open = <T>(work: (manager: EntityManager) => Promise<T>) =>
+      dataSource.transaction(async (manager) => {
+        if (!(await this.recordInInbox(manager, envelope))) throw new DuplicateMessageError(envelope.messageId);
+        return work(manager);
+      });
+    try {
+      if (this.deps.modeOf(envelope.routingKey) === 'auto') {
+        return await open(async (manager) => {
+          const context = new BusContext(envelope, 'auto', dataSource, outbox, open, manager);
+          await dispatch(envelope, context);
+          return { duplicate: false, published: context.published };
+        });
+      }
+      if (await this.alreadyProcessed(envelope)) return { duplicate: true, published: 0 };
+      const context = new BusContext(envelope, 'manual', dataSource, outbox, open);
       await dispatch(envelope, context);
+      if (!context.hasCommitted) await context.transaction(async () => undefined); // records the inbox row
       return { duplicate: false, published: context.published };
-    });
+    } catch (error) {
+      if (error instanceof DuplicateMessageError) return { duplicate: true, published: 0 };
+      throw error;
+    }
+  }
+
+  /** Inserts the inbox row; false when the message was already processed. */
+  private async recordInInbox(manager: EntityManager, envelope: Envelope): Promise<boolean> {
+    const inserted: unknown[] = await manager.query(
+      `INSERT INTO "${this.deps.schema}"."inbox" ("message_id", "routing_key") VALUES ($1, $2)
+       ON CONFLICT ("message_id") DO NOTHING RETURNING "message_id"`,
+      [envelope.messageId, envelope.routingKey],
+    );
+    return inserted.length > 0;
+  }
+
+  private async alreadyProcessed(envelope: Envelope): Promise<boolean> {
+    const rows: unknown[] = await this.deps.dataSource.query(`SELECT 1 FROM "${this.deps.schema}"."inbox" WHERE "message_id" = $1`, [envelope.messageId]);
+    return rows.length > 0;
   }
 
   private async retryOrDeadLetter(delivery: InboundDelivery, envelope: Envelope, reason: string): Promise<Outcome> {
@@ -136,7 +164,7 @@ export class MessageProcessor {
     const hook = this.deps.onDeadLetter!;
     try {
       const published = await this.deps.dataSource.transaction(async (manager) => {
-        const context = new BusContext(envelope, manager, this.deps.outbox);
+        const context = new BusContext(envelope, 'auto', this.deps.dataSource, this.deps.outbox, (work) => work(manager), manager);
         await hook(envelope, reason, context);
         return context.published;
       });

@@ -7,6 +7,7 @@ import { Outbox } from '../outbox/outbox';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { topologyNames } from '../topology';
 import { AmqpTransport } from '../transport/amqp-transport';
+import { EmbeddedTransport, isEmbeddedBusUrl } from '../transport/embedded/embedded-transport';
 import { BUS_TRANSPORT } from '../transport/bus-transport';
 import type { BusTransport } from '../transport/bus-transport';
 import { StartupError, withTimeout } from '../startup-error';
@@ -18,6 +19,7 @@ export function busOptionsFrom(config: ServiceConfig): BusOptions {
     schema: config.schema,
     namespace: config.busNamespace,
     url: config.rabbitmqUrl,
+    databaseUrl: config.databaseUrl,
     prefetch: config.busPrefetch,
     publishTimeoutMs: config.busPublishTimeoutMs,
     outboxPollIntervalMs: config.outboxPollIntervalMs,
@@ -26,13 +28,20 @@ export function busOptionsFrom(config: ServiceConfig): BusOptions {
   };
 }
 
+/**
+ * Connects the transport RABBITMQ_URL selects: RabbitMQ for amqp(s)://, the in-process broker stored in
+ * DATABASE_URL for `embedded:`. A failure names the variable that points at what could not be reached.
+ */
 export async function connectTransport(options: BusOptions, timeoutMs: number): Promise<BusTransport> {
-  const transport = new AmqpTransport({ url: options.url, publishTimeoutMs: options.publishTimeoutMs, connectionName: options.service });
+  const embedded = isEmbeddedBusUrl(options.url);
+  const transport: BusTransport = embedded
+    ? new EmbeddedTransport({ databaseUrl: options.databaseUrl, publishTimeoutMs: options.publishTimeoutMs })
+    : new AmqpTransport({ url: options.url, publishTimeoutMs: options.publishTimeoutMs, connectionName: options.service });
   try {
     await withTimeout(transport.connect(), timeoutMs, `no connection within ${timeoutMs} ms`);
   } catch (error) {
     await transport.close().catch(() => undefined);
-    throw new StartupError('RABBITMQ_URL', options.url, error);
+    throw embedded ? new StartupError('DATABASE_URL', options.databaseUrl, error) : new StartupError('RABBITMQ_URL', options.url, error);
   }
   return transport;
 }

@@ -9,7 +9,7 @@ import { OutboxRelay } from '../outbox/outbox-relay';
 import { BusOptions } from '../bus.options';
 import { topologyNames } from '../topology';
 import { BusTransport } from '../transport/bus-transport';
-import { BusContext } from './bus.context';
+import { BusContext, TransactionMode } from './bus.context';
 
 /**
  * Nest transport strategy over the bus: every `@EventPattern(Events.X)` handler of the service becomes a
@@ -55,6 +55,7 @@ export class BusServer extends Server implements CustomTransportStrategy {
         outbox: this.outbox,
         relay: this.relay,
         dispatch: (envelope, context) => this.dispatch(envelope, context),
+        modeOf: (routingKey) => this.transactionMode(routingKey),
         onDeadLetter: this.deadLetterHook,
       });
       if (routingKeys.length > 0) {
@@ -85,6 +86,11 @@ export class BusServer extends Server implements CustomTransportStrategy {
 
   unwrap<T>(): T {
     return this.transport as T;
+  }
+
+  private transactionMode(routingKey: string): TransactionMode {
+    const extras = (this.getHandlerByPattern(routingKey) as { extras?: { transaction?: TransactionMode } } | null)?.extras;
+    return extras?.transaction === 'manual' ? 'manual' : 'auto';
   }
 
   private async dispatch(envelope: Envelope, context: BusContext): Promise<void> {

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { queryRows } from '@app/database';
 import { DataSource } from 'typeorm';
 import { BusTransport } from '../transport/bus-transport';
 
@@ -11,10 +12,15 @@ interface OutboxRow {
   payload: unknown;
 }
 
+/** How long a relay may hold leased rows before another relay (or its own next run) takes them over. */
+const LEASE_SECONDS = 30;
+
 /**
- * Publishes committed outbox rows in id order and deletes them once the broker confirmed them. Rows are
- * claimed with FOR UPDATE SKIP LOCKED, so replicas of a service share the work without publishing a row
- * twice. Runs when nudged after a commit, and on a timer as a safety net (e.g. after a broker outage).
+ * Publishes committed outbox rows in id order and deletes them once the broker confirmed them. A batch
+ * is leased in one short statement (FOR UPDATE SKIP LOCKED, so replicas take disjoint rows) and published
+ * with no transaction open: no connection or row lock is held while waiting for the broker. Rows of a
+ * relay that died mid-batch are published again when their lease runs out; consumers drop the copies.
+ * Runs when nudged after a commit, and on a timer as a safety net (e.g. after a broker outage).
  */
 export class OutboxRelay {
   private readonly logger = new Logger(OutboxRelay.name);
@@ -76,14 +82,20 @@ export class OutboxRelay {
     }
   }
 
-  private publishBatch(): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const rows: OutboxRow[] = await manager.query(
-        `SELECT "id", "message_id", "routing_key", "correlation_id", "headers", "payload"
-           FROM "${this.schema}"."outbox" ORDER BY "id" LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [this.options.batchSize],
-      );
-      if (rows.length === 0) return 0;
+  private async publishBatch(): Promise<number> {
+    const table = `"${this.schema}"."outbox"`;
+    const rows = await queryRows<OutboxRow>(
+      this.dataSource.manager,
+      `UPDATE ${table} SET "locked_until" = now() + make_interval(secs => $2)
+        WHERE "id" IN (SELECT "id" FROM ${table} WHERE "locked_until" IS NULL OR "locked_until" < now()
+                        ORDER BY "id" LIMIT $1 FOR UPDATE SKIP LOCKED)
+        RETURNING "id", "message_id", "routing_key", "correlation_id", "headers", "payload"`,
+      [this.options.batchSize, LEASE_SECONDS],
+    );
+    if (rows.length === 0) return 0;
+    rows.sort((a, b) => Number(a.id) - Number(b.id));
+    const ids = rows.map((r) => r.id);
+    try {
       await Promise.all(
         rows.map((row) =>
           this.transport.publish(this.exchange, {
@@ -95,8 +107,11 @@ export class OutboxRelay {
           }),
         ),
       );
-      await manager.query(`DELETE FROM "${this.schema}"."outbox" WHERE "id" = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
-      return rows.length;
-    });
+    } catch (error) {
+      await this.dataSource.query(`UPDATE ${table} SET "locked_until" = NULL WHERE "id" = ANY($1::bigint[])`, [ids]).catch(() => undefined);
+      throw error;
+    }
+    await this.dataSource.query(`DELETE FROM ${table} WHERE "id" = ANY($1::bigint[])`, [ids]);
+    return rows.length;
   }
 }

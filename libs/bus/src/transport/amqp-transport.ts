@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import amqp, { AmqpConnectionManager, ChannelWrapper } from 'amqp-connection-manager';
 import type { Options } from 'amqp-connection-manager';
 import type { Channel, ConsumeMessage, GetMessage, MessageProperties } from 'amqplib';
-import { ServiceTopology, topologyNames } from '../topology';
+import { QueuePlan, ServiceTopology, planTopology } from '../topology';
 import { BusTransport, DeliveryHandler, InboundDelivery, WireMessage } from './bus-transport';
 
 export interface AmqpTransportOptions {
@@ -48,29 +48,13 @@ export class AmqpTransport implements BusTransport {
   }
 
   async declare(topology: ServiceTopology): Promise<void> {
-    const names = topologyNames(topology.namespace, topology.service);
+    const plan = planTopology(topology);
     await this.requireConsumer().addSetup(async (channel: Channel) => {
-      await channel.assertExchange(names.unroutableExchange, 'fanout', { durable: true });
-      await channel.assertQueue(names.unroutableQueue, { durable: true });
-      await channel.bindQueue(names.unroutableQueue, names.unroutableExchange, '');
-      await channel.assertExchange(names.exchange, 'topic', { durable: true, alternateExchange: names.unroutableExchange });
-      await channel.assertQueue(names.dlq, { durable: true, arguments: { 'x-queue-type': 'quorum' } });
-      await channel.assertQueue(names.queue, {
-        durable: true,
-        arguments: {
-          'x-queue-type': 'quorum',
-          'x-delivery-limit': topology.retry.deliveryLimit,
-          'x-dead-letter-exchange': '',
-          'x-dead-letter-routing-key': names.dlq,
-        },
-      });
-      for (const key of topology.routingKeys) await channel.bindQueue(names.queue, names.exchange, key);
-      for (const delay of new Set(topology.retry.delaysMs)) {
-        await channel.assertQueue(names.retryQueue(delay), {
-          durable: true,
-          arguments: { 'x-message-ttl': delay, 'x-dead-letter-exchange': '', 'x-dead-letter-routing-key': names.queue },
-        });
+      for (const exchange of plan.exchanges) {
+        await channel.assertExchange(exchange.name, exchange.type, { durable: true, ...(exchange.alternate ? { alternateExchange: exchange.alternate } : {}) });
       }
+      for (const queue of plan.queues) await channel.assertQueue(queue.name, { durable: true, arguments: queueArguments(queue) });
+      for (const binding of plan.bindings) await channel.bindQueue(binding.queue, binding.exchange, binding.pattern);
     });
   }
 
@@ -176,4 +160,19 @@ export class AmqpTransport implements BusTransport {
     if (!this.consumer) throw new Error('bus transport is not connected');
     return this.consumer;
   }
+}
+
+/** RabbitMQ arguments of a planned queue: quorum type, delivery limit, TTL, and dead-lettering via the default exchange. */
+export function queueArguments(queue: QueuePlan): Record<string, unknown> {
+  if (queue.deadLetterQueue && queue.ttlTargetQueue) throw new Error(`queue ${queue.name}: a dead-letter queue and a TTL target are both RabbitMQ's dead-letter target`);
+  const args: Record<string, unknown> = {};
+  if (queue.kind === 'quorum') args['x-queue-type'] = 'quorum';
+  if (queue.deliveryLimit !== undefined) args['x-delivery-limit'] = queue.deliveryLimit;
+  if (queue.messageTtlMs !== undefined) args['x-message-ttl'] = queue.messageTtlMs;
+  const deadLetterTarget = queue.deadLetterQueue ?? queue.ttlTargetQueue;
+  if (deadLetterTarget) {
+    args['x-dead-letter-exchange'] = '';
+    args['x-dead-letter-routing-key'] = deadLetterTarget;
+  }
+  return args;
 }

@@ -1,0 +1,11 @@
+import { ServiceDefinition } from '@app/service-kit';
+import { GatewayConfig, readGatewayConfigFromEnv } from './config/gateway.config';
+import { GatewayModule } from './gateway.module';
+import { configureGatewayHttp } from './http-setup';
+
+export const gatewayService: ServiceDefinition<GatewayConfig> = {
+  name: 'gateway',
+  readConfig: (env) => readGatewayConfigFromEnv(env),
+  module: GatewayModule.forRoot,
+  configureHttp: configureGatewayHttp,
+};
