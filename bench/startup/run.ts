@@ -1,4 +1,4 @@
-import { Progress, REPO_ROOT, freePort, peakRssMiB } from '@app/launcher';
+import { EMBEDDED_NODE_FLAGS, Progress, REPO_ROOT, freePort, peakRssMiB } from '@app/launcher';
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -17,12 +17,14 @@ async function startOnce(dataDir: string, port: number): Promise<{ child: ChildP
   const ports: Record<string, string> = {};
   for (const name of ['STRATEGY', 'CONTENT', 'CREATIVE', 'SCHEDULER', 'POSTING', 'ANALYTICS']) ports[`${name}_PORT`] = String(await freePort());
   const started = performance.now();
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist/apps/all-in-one/src/main.js')], {
+  const child = spawn(process.execPath, [...EMBEDDED_NODE_FLAGS, path.join(REPO_ROOT, 'dist/apps/all-in-one/src/main.js')], {
     env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, GATEWAY_PORT: String(port), ...ports },
-    stdio: 'ignore',
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`exited with ${child.exitCode}: ${stderr.trim()}`);
     const res = await fetch(`http://127.0.0.1:${port}/health/ready`).catch(() => undefined);
     if (res?.status === 200) return { child, readyMs: Math.round(performance.now() - started) };
     await new Promise((resolve) => setTimeout(resolve, 10));

@@ -1,4 +1,4 @@
-import { REPO_ROOT, freePort } from '@app/launcher';
+import { EMBEDDED_NODE_FLAGS, REPO_ROOT, freePort } from '@app/launcher';
 import { ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -35,7 +35,7 @@ export class EmbeddedProcess {
     const ports: Record<string, string> = {};
     for (const name of ['STRATEGY', 'CONTENT', 'CREATIVE', 'SCHEDULER', 'POSTING', 'ANALYTICS']) ports[`${name}_PORT`] = String(await freePort());
     const log = createWriteStream(this.logFile, { flags: 'a' });
-    this.child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist/apps/all-in-one/src/main.js')], {
+    this.child = spawn(process.execPath, [...EMBEDDED_NODE_FLAGS, path.join(REPO_ROOT, 'dist/apps/all-in-one/src/main.js')], {
       cwd: this.dataDir,
       env: {
         PATH: process.env.PATH ?? '',

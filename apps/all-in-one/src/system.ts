@@ -1,5 +1,5 @@
 import { EnvReader, SERVICES, redact } from '@app/config';
-import { EmbeddedPostgres, startEmbeddedPostgres } from '@app/database';
+import { EmbeddedPostgres, pgliteTemplatePath, startEmbeddedPostgres } from '@app/database';
 import { Env, createServiceApp } from '@app/service-kit';
 import { INestApplication, LogLevel } from '@nestjs/common';
 import path from 'node:path';
@@ -44,6 +44,7 @@ export async function startAllInOne(env: Env, logLevels?: LogLevel[]): Promise<A
       dataDir: path.join(settings.dataDir, 'pglite'),
       port: settings.embeddedPgPort,
       sharedBuffers: settings.embeddedPgSharedBuffers,
+      templatePath: pgliteTemplatePath(path.resolve(__dirname, '../../../../node_modules/.cache/agentic-social')),
     });
     serviceEnv.DATABASE_URL = embedded.url;
   }

@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketHandler } from '@electric-sql/pglite-socket';
 import type { PGLiteSocketHandlerOptions } from '@electric-sql/pglite-socket';
 import { PGliteSessionQueue } from './pglite-session-queue';
+import { ensurePgliteTemplate, hasCluster, loadTemplate } from './pglite-template';
 
 export interface EmbeddedPostgresOptions {
   /** Folder the database lives in; created if missing, reused across restarts. */
@@ -12,6 +13,8 @@ export interface EmbeddedPostgresOptions {
   port: number;
   /** PostgreSQL `shared_buffers`; small keeps the process light. */
   sharedBuffers: string;
+  /** Empty-cluster tarball that a new data folder starts from (made on first use when missing). */
+  templatePath?: string;
 }
 
 export interface EmbeddedPostgres {
@@ -28,7 +31,12 @@ export interface EmbeddedPostgres {
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   mkdirSync(options.dataDir, { recursive: true });
-  const db = await PGlite.create({ dataDir: options.dataDir, postgresqlconf: [`shared_buffers=${options.sharedBuffers}`] });
+  let loadDataDir: Blob | undefined;
+  if (options.templatePath && !hasCluster(options.dataDir)) {
+    await ensurePgliteTemplate(options.templatePath);
+    loadDataDir = loadTemplate(options.templatePath);
+  }
+  const db = await PGlite.create({ dataDir: options.dataDir, loadDataDir, postgresqlconf: [`shared_buffers=${options.sharedBuffers}`] });
   const queue = new PGliteSessionQueue(db);
   const sockets = new Set<net.Socket>();
   const server = net.createServer((socket) => {

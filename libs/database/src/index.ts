@@ -3,3 +3,4 @@ export * from './migrate';
 export * from './data-source-options';
 export * from './rows';
 export * from './embedded-postgres';
+export * from './pglite-template';
