@@ -31,6 +31,8 @@ export interface ServiceConfig {
   outboxPollIntervalMs: number;
   retry: RetryPolicy;
   shutdownGraceMs: number;
+  /** How long processed message ids are kept for deduplication (a replayed dead letter older than this is processed again). */
+  inboxRetentionHours: number;
 }
 
 export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
@@ -62,5 +64,6 @@ export function readServiceConfig(service: ServiceName, reader: EnvReader): Serv
       deliveryLimit: reader.int('BUS_DELIVERY_LIMIT', DEFAULT_RETRY_POLICY.deliveryLimit, { min: 1, max: 1000 }),
     },
     shutdownGraceMs: reader.int('SHUTDOWN_GRACE_MS', 25_000, { min: 0 }),
+    inboxRetentionHours: reader.int('INBOX_RETENTION_HOURS', 336, { min: 1 }),
   };
 }

@@ -1,4 +1,4 @@
-import { DeadLetters, connectTransport } from '@app/bus';
+import { DeadLetters, connectTransport, isEmbeddedBusUrl } from '@app/bus';
 import { ConfigError, EnvReader, SERVICES, ServiceName, readServiceConfig } from '@app/config';
 import { busOptionsFrom } from '@app/bus';
 
@@ -11,6 +11,12 @@ async function main(argv: string[]): Promise<void> {
   const reader = new EnvReader(process.env);
   const config = readServiceConfig(service as ServiceName, reader);
   reader.done();
+  if (isEmbeddedBusUrl(config.rabbitmqUrl)) {
+    throw new Error(
+      'the embedded bus lives inside the `npm start` process: query its dead letters with any Postgres client at the ' +
+        `database URL it prints, e.g. SELECT * FROM embedded_bus.messages WHERE queue = '${config.busNamespace}.${service}.dlq'`,
+    );
+  }
   const transport = await connectTransport(busOptionsFrom(config), 10_000);
   try {
     const letters = new DeadLetters(transport, { namespace: config.busNamespace, service });

@@ -3,3 +3,4 @@ export * from './readiness';
 export * from './health.controller';
 export * from './service-core.module';
 export * from './service-main';
+export * from './inbox-pruner';

@@ -5,6 +5,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { HealthController } from './health.controller';
+import { InboxPruner } from './inbox-pruner';
 import { Readiness } from './readiness';
 
 export interface ServiceCoreOptions {
@@ -52,8 +53,9 @@ export class ServiceCoreModule {
         { provide: SERVICE_CONFIG, useValue: config },
         { provide: DataSource, useExisting: getDataSourceToken(config.service) },
         Readiness,
+        InboxPruner,
       ],
-      exports: [SERVICE_CONFIG, DataSource, Readiness],
+      exports: [SERVICE_CONFIG, DataSource, Readiness, InboxPruner],
     };
   }
 }

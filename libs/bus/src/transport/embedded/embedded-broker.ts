@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { Pool } from 'pg';
+import { Pool, PoolClient } from 'pg';
 import { BindingPlan, ExchangePlan, QueuePlan, TopologyPlan } from '../../topology';
 import { WireMessage } from '../bus-transport';
 import { EMBEDDED_BUS_SCHEMA, embeddedBusSchemaSql } from './embedded-schema';
@@ -152,9 +152,7 @@ export class EmbeddedBroker {
   /** Stores (upserts) a service's exchanges, queues and bindings; the last declaration of a name wins. */
   async declare(plan: TopologyPlan): Promise<void> {
     const s = `"${EMBEDDED_BUS_SCHEMA}"`;
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    await this.transaction(async (client) => {
       for (const e of plan.exchanges) {
         await client.query(
           `INSERT INTO ${s}."exchanges" ("name", "type", "alternate") VALUES ($1, $2, $3)
@@ -174,13 +172,7 @@ export class EmbeddedBroker {
       for (const b of plan.bindings) {
         await client.query(`INSERT INTO ${s}."bindings" ("exchange", "queue", "pattern") VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [b.exchange, b.queue, b.pattern]);
       }
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
     await this.loadTopology();
   }
 
@@ -345,12 +337,19 @@ export class EmbeddedBroker {
   }
 
   private async createSchema(): Promise<void> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    await this.transaction(async (client) => {
       // Two brokers creating the schema at once would race on the catalog; the lock serializes them.
       await client.query(`SELECT pg_advisory_xact_lock(hashtext('embedded_bus.schema'))`);
       for (const sql of embeddedBusSchemaSql()) await client.query(sql);
+    });
+  }
+
+  /** Runs `work` in one short transaction on one pooled connection (waiting on nothing else). */
+  private async transaction(work: (client: PoolClient) => Promise<void>): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await work(client);
       await client.query('COMMIT');
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
