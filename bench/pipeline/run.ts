@@ -1,5 +1,6 @@
 import { Events } from '@app/contracts';
 import { Progress, REPO_ROOT, SERVICE_NAMES, peakRssMiB } from '@app/launcher';
+import { FakeGeminiServer } from '@app/llm';
 import { BusObserver, createTestDatabase, deleteNamespace, startSystem, uniqueNamespace } from '@app/testing';
 import path from 'node:path';
 import { percentile } from './stats';
@@ -12,13 +13,24 @@ const CAMPAIGNS = Number(process.env.BENCH_CAMPAIGNS ?? 1000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
 /** Campaigns sent one at a time (each waits for the previous to be scheduled) before the burst. */
 const SOLO = Number(process.env.BENCH_SOLO ?? 20);
+/** `offline`, or `gemini`: the real Gemini SDK against a local fake that answers after BENCH_LLM_DELAY_MS. */
+const LLM = process.env.BENCH_LLM ?? 'offline';
+const LLM_DELAY_MS = Number(process.env.BENCH_LLM_DELAY_MS ?? 800);
+/** Campaigns whose recorded model usage is averaged. */
+const USAGE_SAMPLE = 50;
 
 async function main(): Promise<void> {
   const db = await createTestDatabase('bench');
   const namespace = uniqueNamespace();
   const logDir = path.join(REPO_ROOT, 'bench/results/logs', namespace);
   console.log(`starting 7 services (logs in ${path.relative(REPO_ROOT, logDir)})`);
-  const system = await startSystem({ databaseUrl: db.url, namespace, logDir, env: { SCHEDULER_TICK_MS: '1000', OUTBOX_POLL_INTERVAL_MS: '1000' } });
+  const gemini = LLM === 'gemini' ? new FakeGeminiServer() : undefined;
+  const llmEnv: Record<string, string> = {};
+  if (gemini) {
+    gemini.defaultDelayMs = LLM_DELAY_MS;
+    Object.assign(llmEnv, { LLM_PROVIDER: 'gemini', GEMINI_API_KEY: 'bench-key', GEMINI_BASE_URL: await gemini.start() });
+  }
+  const system = await startSystem({ databaseUrl: db.url, namespace, logDir, env: { SCHEDULER_TICK_MS: '1000', OUTBOX_POLL_INTERVAL_MS: '1000', ...llmEnv } });
   const observer = await BusObserver.start(namespace, [Events.CampaignScheduled, Events.CampaignFailed]);
   try {
     const base = system.gatewayUrl;
@@ -67,18 +79,36 @@ async function main(): Promise<void> {
       .filter((n) => Number.isFinite(n))
       .sort((a, b) => a - b);
     const memory = SERVICE_NAMES.map((name) => `${name} ${peakRssMiB(system.children.get(name)?.pid) ?? '?'} MiB`);
-    console.log(`\npipeline benchmark: ${CAMPAIGNS} campaigns × 3 platforms × 7 days, offline model, ${CONCURRENCY} concurrent requests`);
+    const sample = [...sentAt.keys()].slice(0, USAGE_SAMPLE);
+    const usages = await Promise.all(sample.map((id) => get(base, `/api/v1/campaigns/${id}`, accessToken).then((v) => (v as { usage: Usage }).usage)));
+    const mean = (pick: (u: Usage) => number) => Math.round(usages.reduce((sum, u) => sum + pick(u), 0) / usages.length);
+    const model = gemini ? `Gemini SDK against a local fake answering after ${LLM_DELAY_MS} ms` : 'offline model';
+    console.log(`\npipeline benchmark: ${CAMPAIGNS} campaigns × 3 platforms × 7 days, ${model}, ${CONCURRENCY} concurrent requests`);
+    console.log(`  per campaign (mean of ${usages.length}): ${mean((u) => u.modelCalls)} model calls, ${mean((u) => u.tokensIn)} tokens in, ${mean((u) => u.tokensOut)} tokens out`);
     console.log(`  one at a time (${SOLO} campaigns, idle system): request → scheduled p50 ${percentile(solo, 50)} ms, max ${solo[solo.length - 1]} ms`);
     console.log(`  burst: scheduled: ${CAMPAIGNS - failed}, failed: ${failed}, wall time ${elapsed.toFixed(1)} s`);
     console.log(`  throughput: ${(CAMPAIGNS / elapsed).toFixed(1)} campaigns/s`);
     console.log(`  request → scheduled: p50 ${percentile(latencies, 50)} ms, p95 ${percentile(latencies, 95)} ms, p99 ${percentile(latencies, 99)} ms`);
     console.log(`  peak RSS: ${memory.join(', ')}`);
   } finally {
+    await gemini?.close();
     await observer.close();
     await system.stop();
     await deleteNamespace(namespace, [...SERVICE_NAMES], [200, 500]);
     await db.drop();
   }
+}
+
+interface Usage {
+  modelCalls: number;
+  tokensIn: number;
+  tokensOut: number;
+}
+
+async function get(base: string, route: string, token: string): Promise<unknown> {
+  const res = await fetch(`${base}${route}`, { headers: { authorization: `Bearer ${token}` } });
+  if (!res.ok) throw new Error(`${route}: ${res.status}`);
+  return res.json();
 }
 
 function campaignBody(i: number) {

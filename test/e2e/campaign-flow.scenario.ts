@@ -6,6 +6,8 @@ import { ApiSession } from './api-client';
 /** What the scenario needs from a running system, whichever way it was started. */
 export interface SystemUnderTest {
   gatewayUrl: string;
+  /** The model provider the agents run on (recorded on every model stage). */
+  llmProvider: string;
   /** Reads a row count from the system's database (for facts the API does not expose, e.g. the sandbox). */
   count(sql: string, params: unknown[]): Promise<number>;
 }
@@ -69,6 +71,10 @@ export function campaignFlowScenario(getSystem: () => SystemUnderTest): void {
       'strategy:succeeded', 'content:succeeded', 'creative:succeeded', 'schedule:succeeded',
     ]);
     expect(view.strategy.pillars.length).toBeGreaterThanOrEqual(3);
+    const modelStages = view.stages.filter((s: { stage: string }) => s.stage !== 'schedule');
+    expect(modelStages.map((s: { usage: { provider: string } }) => s.usage.provider)).toEqual(Array(3).fill(getSystem().llmProvider));
+    expect(view.usage.modelCalls).toBeGreaterThanOrEqual(3);
+    expect(view.usage.tokensOut).toBeGreaterThan(0);
     posts = view.posts;
     expect(new Set(posts.map((p) => p.platform))).toEqual(new Set(['x', 'instagram', 'facebook']));
   });

@@ -1,4 +1,5 @@
 import type { ServiceGroup } from '@app/launcher';
+import { FakeGeminiServer } from '@app/llm';
 import { SERVICE_NAMES, TestDatabase, createTestDatabase, deleteNamespace, startSystem, uniqueNamespace } from '@app/testing';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -6,8 +7,29 @@ import { SystemUnderTest, campaignFlowScenario } from './campaign-flow.scenario'
 
 jest.setTimeout(120_000);
 
-/** Seven processes from the build, on the real RabbitMQ and PostgreSQL. */
-describe('campaign flow: distributed (seven processes, RabbitMQ, PostgreSQL)', () => {
+interface ModelSetup {
+  provider: string;
+  /** Starts whatever the provider needs and returns the services' extra environment. */
+  start(): Promise<Record<string, string>>;
+  stop(): Promise<void>;
+}
+
+const offline: ModelSetup = { provider: 'offline', start: async () => ({}), stop: async () => undefined };
+
+const gemini = (): ModelSetup => {
+  const server = new FakeGeminiServer();
+  return {
+    provider: 'gemini',
+    start: async () => ({ LLM_PROVIDER: 'gemini', GEMINI_API_KEY: 'e2e-key', GEMINI_BASE_URL: await server.start() }),
+    stop: () => server.close(),
+  };
+};
+
+/** Seven processes from the build, on the real RabbitMQ and PostgreSQL, with each model provider. */
+describe.each([
+  ['offline model', offline],
+  ['Gemini (real SDK against a local fake of the REST API)', gemini()],
+])('campaign flow: distributed (seven processes, RabbitMQ, PostgreSQL), %s', (_name, model) => {
   let db: TestDatabase;
   let namespace: string;
   let system: ServiceGroup;
@@ -20,6 +42,7 @@ describe('campaign flow: distributed (seven processes, RabbitMQ, PostgreSQL)', (
       databaseUrl: db.url,
       namespace,
       logDir: path.resolve(__dirname, '../../test-artifacts/logs', namespace),
+      env: await model.start(),
     });
     sql = new Client({ connectionString: db.url });
     await sql.connect();
@@ -28,6 +51,7 @@ describe('campaign flow: distributed (seven processes, RabbitMQ, PostgreSQL)', (
   afterAll(async () => {
     await sql?.end();
     await system?.stop();
+    await model.stop();
     await deleteNamespace(namespace, [...SERVICE_NAMES], [200, 500]);
     await db?.drop();
   });
@@ -36,6 +60,7 @@ describe('campaign flow: distributed (seven processes, RabbitMQ, PostgreSQL)', (
     get gatewayUrl() {
       return system.gatewayUrl;
     },
+    llmProvider: model.provider,
     count: async (query, params) => (await sql.query(query, params)).rows[0].n as number,
   };
 

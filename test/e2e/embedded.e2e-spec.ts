@@ -31,6 +31,7 @@ describe('campaign flow: embedded (one process, PGlite, embedded bus)', () => {
     get gatewayUrl() {
       return system.gatewayUrl;
     },
+    llmProvider: 'offline',
     count: async (query, params) => (await sql.query(query, params)).rows[0].n as number,
   };
 

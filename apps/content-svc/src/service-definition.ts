@@ -1,8 +1,9 @@
-import { ServiceDefinition, readConfigFromEnv } from '@app/service-kit';
+import { AgentConfig, readAgentConfig } from '@app/agent-kit';
+import { ServiceDefinition } from '@app/service-kit';
 import { ContentModule } from './content.module';
 
-export const contentService: ServiceDefinition = {
+export const contentService: ServiceDefinition<AgentConfig> = {
   name: 'content-svc',
-  readConfig: (env) => readConfigFromEnv('content-svc', env),
+  readConfig: (env) => readAgentConfig('content-svc', env),
   module: ContentModule.forRoot,
 };

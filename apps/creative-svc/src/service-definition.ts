@@ -1,8 +1,9 @@
-import { ServiceDefinition, readConfigFromEnv } from '@app/service-kit';
+import { AgentConfig, readAgentConfig } from '@app/agent-kit';
+import { ServiceDefinition } from '@app/service-kit';
 import { CreativeModule } from './creative.module';
 
-export const creativeService: ServiceDefinition = {
+export const creativeService: ServiceDefinition<AgentConfig> = {
   name: 'creative-svc',
-  readConfig: (env) => readConfigFromEnv('creative-svc', env),
+  readConfig: (env) => readAgentConfig('creative-svc', env),
   module: CreativeModule.forRoot,
 };

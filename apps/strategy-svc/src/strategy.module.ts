@@ -1,15 +1,15 @@
-import { ServiceConfig } from '@app/config';
-import { AgentCoreModule } from '@app/agent-kit';
+import { AgentConfig, AgentCoreModule } from '@app/agent-kit';
 import { DynamicModule, Module } from '@nestjs/common';
 import { InitStrategy1764028800000 } from './migrations/1764028800000-InitStrategy';
+import { AddLlmResultsStrategy1764115200000 } from './migrations/1764115200000-AddLlmResultsStrategy';
 import { PlanCampaignHandler } from './planning/plan-campaign.handler';
 
 @Module({})
 export class StrategyModule {
-  static forRoot(config: ServiceConfig): DynamicModule {
+  static forRoot(config: AgentConfig): DynamicModule {
     return {
       module: StrategyModule,
-      imports: [AgentCoreModule.forRoot(config, 'strategy', [InitStrategy1764028800000])],
+      imports: [AgentCoreModule.forRoot(config, 'strategy', [InitStrategy1764028800000, AddLlmResultsStrategy1764115200000])],
       controllers: [PlanCampaignHandler],
     };
   }

@@ -3,6 +3,7 @@ import { CampaignState, LlmUsage, PipelineStage, RoutingKey, StageRun } from '@a
 import { queryRows } from '@app/database';
 import { Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { LlmResultCache } from './llm-result-cache';
 import { StageRunRecord } from './stage-run.entity';
 
 /** A failure of the stage itself (e.g. model output that stays invalid): the campaign fails, no retry helps. */
@@ -74,6 +75,7 @@ export async function runPipelineStage(
       logger.warn(`campaign ${input.campaignId} went through ${stage} concurrently; this run is dropped`);
       return;
     }
+    if (result?.usage) await LlmResultCache.forget(manager, schema!, input.campaignId);
     if (failure || !result) {
       logger.warn(`campaign ${input.campaignId} failed at ${stage}: ${failure}`);
       await publishCampaignFailed(context, input, stage, failure ?? 'stage produced no result');

@@ -31,7 +31,10 @@ export interface LlmUsage {
   tokensIn: number;
   tokensOut: number;
   latencyMs: number;
+  /** HTTP attempts, retries included. */
   attempts: number;
+  /** Model requests the stage made: 1, or 2 when the first answer needed a repair (absent on older states). */
+  calls?: number;
 }
 
 export interface StageRun {

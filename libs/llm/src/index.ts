@@ -5,3 +5,16 @@ export { validateStepOutput } from './validate';
 export { DEFAULT_POSTS_PER_WEEK, postsFor } from './cadence';
 export { MAX_ALT_TEXT } from './validate/creative';
 export { fitsLength } from './limits';
+export * from './errors';
+export { renderPromptInput, repairPrompt, userPrompt, parseJsonOutput, INPUT_HEADING } from './prompt';
+export { withRetry, parseRetryAfter, backoffDelay, RetryableFailure, retryableKind } from './http/retry';
+export type { RetryOptions, Retried, FailureKind } from './http/retry';
+export { withDeadline } from './http/attempt';
+export { GeminiProvider, GEMINI_PROVIDER_NAME, GEMINI_DEFAULT_BASE_URL, GEMINI_API_VERSION } from './gemini/gemini.provider';
+export type { GeminiProviderOptions } from './gemini/gemini.provider';
+export { OpenAiCompatibleProvider, OPENAI_PROVIDER_NAME, OPENAI_DEFAULT_BASE_URL } from './openai/openai.provider';
+export type { OpenAiCompatibleProviderOptions } from './openai/openai.provider';
+export * from './config';
+export { createLlmProvider } from './factory';
+// Test doubles (loopback fake Gemini / OpenAI-compatible servers); they load nothing beyond node:http.
+export * from './testing';

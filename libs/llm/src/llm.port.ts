@@ -46,6 +46,18 @@ export interface LlmRequest<S extends LlmStep> {
   input: StepInput<S>;
   /** JSON Schema (the subset structured-output APIs accept) of the step's output. */
   schema: Record<string, unknown>;
+  /**
+   * A repair turn: the previous answer was rejected. Real providers send it back as the model's turn followed by
+   * a user turn listing the problems and asking for a corrected, complete answer. The offline provider ignores it.
+   */
+  repair?: LlmRepair;
+}
+
+export interface LlmRepair {
+  /** The previous answer, as the model sent it. */
+  previousOutput: string;
+  /** What was wrong with it (validation errors, or "not valid JSON"). */
+  problems: string[];
 }
 
 export interface LlmResult<S extends LlmStep> {
@@ -53,7 +65,7 @@ export interface LlmResult<S extends LlmStep> {
   usage: LlmUsage;
 }
 
-/** The port every agent calls. Providers: offline (deterministic, no network); Gemini and OpenAI-compatible later. */
+/** The port every agent calls. Providers: offline (deterministic, no network), Gemini, OpenAI-compatible. */
 export interface LlmProvider {
   readonly name: string;
   generate<S extends LlmStep>(request: LlmRequest<S>): Promise<LlmResult<S>>;

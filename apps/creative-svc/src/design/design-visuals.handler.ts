@@ -1,10 +1,7 @@
 import { BusController, BusContext, MANUAL_TRANSACTION } from '@app/bus';
 import { Events } from '@app/contracts';
 import type { Envelope } from '@app/contracts';
-import { LLM_PROVIDER } from '@app/llm';
-import type { LlmProvider } from '@app/llm';
-import { StageResult, generateValidated, runPipelineStage } from '@app/agent-kit';
-import { Inject } from '@nestjs/common';
+import { StageResult, AgentModel, runPipelineStage } from '@app/agent-kit';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { creativeRequest } from './creative.prompt';
 import { needsVisual } from './needs-visual';
@@ -12,7 +9,7 @@ import { needsVisual } from './needs-visual';
 /** Creative agent: campaign.written → campaign.designed (visual concept, image prompt, alt text). */
 @BusController()
 export class DesignVisualsHandler {
-  constructor(@Inject(LLM_PROVIDER) private readonly llm: LlmProvider) {}
+  constructor(private readonly model: AgentModel) {}
 
   @EventPattern<string>(Events.CampaignWritten, MANUAL_TRANSACTION)
   async handle(@Payload() envelope: Envelope<typeof Events.CampaignWritten>, @Ctx() context: BusContext): Promise<void> {
@@ -20,7 +17,7 @@ export class DesignVisualsHandler {
       const wanted = state.posts.filter(needsVisual);
       if (wanted.length === 0) return { state };
       const inputPosts = wanted.map(({ id, platform, contentType, pillar, text, hashtags }) => ({ id, platform, contentType, pillar, text, hashtags }));
-      const { output, usage } = await generateValidated(this.llm, creativeRequest(state.spec, state.strategy?.pillars ?? [], inputPosts));
+      const { output, usage } = await this.model.generate(state.campaignId, creativeRequest(state.spec, state.strategy?.pillars ?? [], inputPosts));
       const byPost = new Map(output.visuals.map(({ postId, ...visual }) => [postId, visual]));
       const posts = state.posts.map((post) => (byPost.has(post.id) ? { ...post, visual: byPost.get(post.id) } : post));
       return { state: { ...state, posts }, usage };

@@ -1,7 +1,7 @@
 import type { StageRun } from '@app/contracts';
 import type { CampaignPost } from '../posts/campaign-post.entity';
 import type { Campaign } from './campaign.entity';
-import { mergeStages, toCampaignView } from './campaign-view.mapper';
+import { totalUsage, mergeStages, toCampaignView } from './campaign-view.mapper';
 
 const usage = { provider: 'offline', model: 'm', promptVersion: 'p/1', tokensIn: 10, tokensOut: 20, latencyMs: 5, attempts: 1 };
 const run = (stage: StageRun['stage'], extra: Partial<StageRun> = {}): StageRun => ({
@@ -106,5 +106,20 @@ describe('toCampaignView', () => {
       status: 'draft',
     });
     expect(view).not.toHaveProperty('userId');
+  });
+});
+
+describe('totalUsage', () => {
+  it('sums model calls, tokens and latency over the stages that used a model', () => {
+    const runs = [
+      run('strategy', { usage }),
+      run('content', { usage: { ...usage, tokensIn: 100, tokensOut: 200, latencyMs: 7.6, calls: 2 } }),
+      run('schedule'),
+    ];
+    expect(totalUsage(runs)).toEqual({ modelCalls: 3, tokensIn: 110, tokensOut: 220, latencyMs: 13 });
+  });
+
+  it('is zero before any stage ran', () => {
+    expect(totalUsage([])).toEqual({ modelCalls: 0, tokensIn: 0, tokensOut: 0, latencyMs: 0 });
   });
 });

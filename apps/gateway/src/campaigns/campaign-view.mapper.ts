@@ -3,7 +3,7 @@ import type { StageRun } from '@app/contracts';
 import type { CampaignPost } from '../posts/campaign-post.entity';
 import { toPostView } from '../posts/post-view.mapper';
 import type { Campaign, CampaignFailure } from './campaign.entity';
-import type { CampaignSummaryDto, CampaignViewDto, StageViewDto } from './dto/campaign-view.dto';
+import type { CampaignSummaryDto, CampaignViewDto, StageViewDto, UsageTotalDto } from './dto/campaign-view.dto';
 
 /**
  * The four pipeline stages in order, whatever has run: the latest recorded run of a stage gives its status,
@@ -54,9 +54,24 @@ export function toCampaignView(campaign: Campaign, posts: readonly CampaignPost[
     brandVoice: campaign.brandVoice,
     contentThemes: campaign.contentThemes,
     stages: mergeStages(campaign.stages, campaign.failure),
+    usage: totalUsage(campaign.stages),
     strategy: campaign.strategyOutput,
     failure: campaign.failure,
     executionRequestedAt: campaign.executionRequestedAt?.toISOString() ?? null,
     posts: posts.map(toPostView),
   };
+}
+
+/** The campaign's model use over every stage run (a stage without a model call adds nothing). */
+export function totalUsage(runs: readonly StageRun[]): UsageTotalDto {
+  const total: UsageTotalDto = { modelCalls: 0, tokensIn: 0, tokensOut: 0, latencyMs: 0 };
+  for (const { usage } of runs) {
+    if (!usage) continue;
+    total.modelCalls += usage.calls ?? 1;
+    total.tokensIn += usage.tokensIn;
+    total.tokensOut += usage.tokensOut;
+    total.latencyMs += usage.latencyMs;
+  }
+  total.latencyMs = Math.round(total.latencyMs);
+  return total;
 }

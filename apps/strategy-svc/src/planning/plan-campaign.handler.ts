@@ -1,24 +1,21 @@
 import { BusController, BusContext, MANUAL_TRANSACTION } from '@app/bus';
 import { Events, campaignSpecProblems } from '@app/contracts';
 import type { Envelope } from '@app/contracts';
-import { LLM_PROVIDER } from '@app/llm';
-import type { LlmProvider } from '@app/llm';
-import { StageFailure, generateValidated, runPipelineStage } from '@app/agent-kit';
-import { Inject } from '@nestjs/common';
+import { StageFailure, AgentModel, runPipelineStage } from '@app/agent-kit';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { strategyRequest } from './strategy.prompt';
 
 /** Strategy agent: campaign.requested → campaign.planned (strategy and content plan added). */
 @BusController()
 export class PlanCampaignHandler {
-  constructor(@Inject(LLM_PROVIDER) private readonly llm: LlmProvider) {}
+  constructor(private readonly model: AgentModel) {}
 
   @EventPattern<string>(Events.CampaignRequested, MANUAL_TRANSACTION)
   async handle(@Payload() envelope: Envelope<typeof Events.CampaignRequested>, @Ctx() context: BusContext): Promise<void> {
     await runPipelineStage(context, envelope.payload.state, 'strategy', Events.CampaignPlanned, async (state) => {
       const problems = campaignSpecProblems(state.spec);
       if (problems.length > 0) throw new StageFailure(`invalid campaign spec: ${problems.join('; ')}`);
-      const { output, usage } = await generateValidated(this.llm, strategyRequest(state.spec));
+      const { output, usage } = await this.model.generate(state.campaignId, strategyRequest(state.spec));
       return { state: { ...state, strategy: output }, usage };
     });
   }

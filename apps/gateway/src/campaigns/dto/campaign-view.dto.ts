@@ -29,8 +29,25 @@ export class LlmUsageDto {
   @ApiProperty()
   latencyMs: number;
 
-  @ApiProperty()
+  @ApiProperty({ description: 'HTTP attempts, retries included.' })
   attempts: number;
+
+  @ApiProperty({ required: false, description: 'Model requests: 1, or 2 when the answer needed a repair.' })
+  calls?: number;
+}
+
+export class UsageTotalDto {
+  @ApiProperty({ description: 'Model requests made for this campaign, over all stages.' })
+  modelCalls: number;
+
+  @ApiProperty()
+  tokensIn: number;
+
+  @ApiProperty()
+  tokensOut: number;
+
+  @ApiProperty({ description: 'Time spent waiting for models, summed over stages.' })
+  latencyMs: number;
 }
 
 export class StageViewDto {
@@ -111,6 +128,9 @@ export class CampaignViewDto extends CampaignSummaryDto {
 
   @ApiProperty({ type: [StageViewDto], description: 'Always the four pipeline stages, in order.' })
   stages: StageViewDto[];
+
+  @ApiProperty({ type: UsageTotalDto, description: 'What the campaign cost in model use, summed over its stages.' })
+  usage: UsageTotalDto;
 
   @ApiProperty({ type: StrategyDto, nullable: true })
   strategy: StrategyDto | null;
