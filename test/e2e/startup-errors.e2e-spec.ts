@@ -1,5 +1,7 @@
 import { REPO_ROOT } from '@app/launcher';
 import { spawnSync } from 'node:child_process';
+import net from 'node:net';
+import { createTestDatabase, deleteNamespace, uniqueNamespace } from '@app/testing';
 import path from 'node:path';
 
 /** A misconfigured service stops with one readable line naming the variable, never a stack trace. */
@@ -52,5 +54,25 @@ describe('start-up errors', () => {
     expect(run.status).toBe(1);
     expect(run.lines).toHaveLength(1);
     expect(run.output).toMatch(/^analytics-svc: invalid configuration: RABBITMQ_URL must be /);
+  });
+
+  it('names the port variable when the port is taken', async () => {
+    const db = await createTestDatabase('port');
+    const namespace = uniqueNamespace();
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const { port } = blocker.address() as net.AddressInfo;
+    try {
+      const run = start('analytics-svc', { ANALYTICS_PORT: String(port), DATABASE_URL: db.url, BUS_NAMESPACE: namespace });
+      expect(run.status).toBe(1);
+      // It got as far as the HTTP listener, so its start-up log precedes the error: the error is the last
+      // line, and no stack trace is printed.
+      expect(run.lines[run.lines.length - 1]).toBe(`analytics-svc: invalid configuration: ANALYTICS_PORT (or PORT) ${port} is already in use on 127.0.0.1: stop what uses it or choose another port`);
+      expect(run.output).not.toMatch(/\n\s+at /);
+    } finally {
+      blocker.close();
+      await deleteNamespace(namespace, ['analytics-svc'], [1000, 5000, 30000, 120000]);
+      await db.drop();
+    }
   });
 });

@@ -37,7 +37,14 @@ export async function createServiceApp<C extends ServiceConfig>(definition: Serv
   if (shutdownHooks) app.enableShutdownHooks();
   app.connectMicroservice({ strategy: app.get(BusServer) });
   await app.startAllMicroservices();
-  await app.listen(config.port, config.host);
+  try {
+    await app.listen(config.port, config.host);
+  } catch (error) {
+    await app.close().catch(() => undefined);
+    if ((error as { code?: string }).code !== 'EADDRINUSE') throw error;
+    const variable = `${definition.name.replace('-svc', '').toUpperCase()}_PORT`;
+    throw new ConfigError([`${variable} (or PORT) ${config.port} is already in use on ${config.host}: stop what uses it or choose another port`]);
+  }
   new Logger('Bootstrap').log(`${definition.name} ready on http://${config.host}:${config.port}`);
   return app;
 }
