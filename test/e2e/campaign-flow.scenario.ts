@@ -8,6 +8,8 @@ export interface SystemUnderTest {
   gatewayUrl: string;
   /** The model provider the agents run on (recorded on every model stage). */
   llmProvider: string;
+  /** Whether an image model is configured (posts with a visual then have an image). */
+  images: boolean;
   /** Reads a row count from the system's database (for facts the API does not expose, e.g. the sandbox). */
   count(sql: string, params: unknown[]): Promise<number>;
 }
@@ -19,7 +21,7 @@ interface PostView {
   text: string;
   threadParts: string[] | null;
   hashtags: string[];
-  visual: { concept: string; imagePrompt: string; altText: string } | null;
+  visual: { concept: string; imagePrompt: string; altText: string; imageUrl: string | null } | null;
   scheduledTime: string;
   status: string;
   platformPostId: string | null;
@@ -92,6 +94,21 @@ export function campaignFlowScenario(getSystem: () => SystemUnderTest): void {
       expect(post.status).toBe('draft');
     }
     expect(new Set(posts.map((p) => p.text)).size).toBe(posts.length);
+  });
+
+  it('serves generated images to the owner only, when an image model is configured', async () => {
+    const withVisual = posts.filter((p) => p.visual);
+    expect(withVisual.length).toBeGreaterThan(0);
+    if (!getSystem().images) {
+      expect(withVisual.every((p) => p.visual!.imageUrl === null)).toBe(true);
+      return;
+    }
+    expect(withVisual.every((p) => p.visual!.imageUrl === `/api/v1/posts/${p.id}/image`)).toBe(true);
+    const res = await alice.get(withVisual[0].visual!.imageUrl!).buffer(true).expect(200);
+    expect(res.headers['content-type']).toBe('image/png');
+    expect((res.body as Buffer).subarray(0, 4).toString('latin1')).toBe('\x89PNG');
+    const eve = await ApiSession.register(api(), `eve-${Date.now()}@example.com`);
+    await eve.get(withVisual[0].visual!.imageUrl!).expect(404);
   });
 
   it('hides a campaign from another user (404) and lists only the caller’s own', async () => {

@@ -9,18 +9,20 @@ jest.setTimeout(120_000);
 
 interface ModelSetup {
   provider: string;
+  images: boolean;
   /** Starts whatever the provider needs and returns the services' extra environment. */
   start(): Promise<Record<string, string>>;
   stop(): Promise<void>;
 }
 
-const offline: ModelSetup = { provider: 'offline', start: async () => ({}), stop: async () => undefined };
+const offline: ModelSetup = { provider: 'offline', images: false, start: async () => ({}), stop: async () => undefined };
 
 const gemini = (): ModelSetup => {
   const server = new FakeGeminiServer();
   return {
     provider: 'gemini',
-    start: async () => ({ LLM_PROVIDER: 'gemini', GEMINI_API_KEY: 'e2e-key', GEMINI_BASE_URL: await server.start() }),
+    images: true,
+    start: async () => ({ LLM_PROVIDER: 'gemini', GEMINI_API_KEY: 'e2e-key', GEMINI_BASE_URL: await server.start(), GEMINI_IMAGE_MODEL: 'gemini-image-e2e' }),
     stop: () => server.close(),
   };
 };
@@ -61,6 +63,7 @@ describe.each([
       return system.gatewayUrl;
     },
     llmProvider: model.provider,
+    images: model.images,
     count: async (query, params) => (await sql.query(query, params)).rows[0].n as number,
   };
 

@@ -32,6 +32,7 @@ describe('campaign flow: embedded (one process, PGlite, embedded bus)', () => {
       return system.gatewayUrl;
     },
     llmProvider: 'offline',
+    images: false,
     count: async (query, params) => (await sql.query(query, params)).rows[0].n as number,
   };
 

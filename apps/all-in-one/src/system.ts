@@ -49,6 +49,8 @@ export async function startAllInOne(env: Env, logLevels?: LogLevel[]): Promise<A
     serviceEnv.DATABASE_URL = embedded.url;
   }
   if (!env.RABBITMQ_URL) serviceEnv.RABBITMQ_URL = 'embedded:';
+  // The gateway reads generated images from creative-svc, in this same process.
+  serviceEnv.CREATIVE_URL ??= `http://127.0.0.1:${new EnvReader(serviceEnv).int('CREATIVE_PORT', SERVICES['creative-svc'].port)}`;
   const apps: Array<{ name: string; app: INestApplication }> = [];
   const stop = async () => {
     for (const { app } of [...apps].reverse()) await app.close();

@@ -77,6 +77,9 @@ export interface Visual {
   concept: string;
   imagePrompt: string;
   altText: string;
+  /** The generated image, when an image model is configured (served by creative-svc at /images/{imageId}). */
+  imageId?: string;
+  imageMimeType?: string;
 }
 
 export interface PostDraft {

@@ -9,8 +9,11 @@ export type ContentType = (typeof CONTENT_TYPES)[number];
 export interface PlatformLimits {
   /** Maximum length of one text unit (a tweet, a caption, a post body). */
   readonly maxTextLength: number;
-  /** How text length is counted: X uses its weighted count, the others count code points. */
-  readonly lengthCounting: 'x-weighted' | 'code-points';
+  /**
+   * How text length is counted: X its weighted count; Instagram, Facebook (and LinkedIn, Mastodon) code points;
+   * Bluesky counts graphemes (a family emoji is one). A new platform is an entry here plus its adapter.
+   */
+  readonly lengthCounting: 'x-weighted' | 'code-points' | 'graphemes';
   readonly maxHashtags: number;
   /** Whether every post on this platform needs a visual. */
   readonly requiresVisual: boolean;

@@ -1,4 +1,4 @@
-import { countHashtags, platformTextLength, xWeightedLength } from './text-length';
+import { countHashtags, platformTextLength, textLength, xWeightedLength } from './text-length';
 
 describe('xWeightedLength', () => {
   it('counts Latin text one per character', () => {
@@ -24,5 +24,19 @@ describe('xWeightedLength', () => {
 describe('countHashtags', () => {
   it('counts hashtags at word starts only', () => {
     expect(countHashtags('#one two #three a#b #4ü')).toBe(3);
+  });
+});
+
+describe('textLength counting rules', () => {
+  const family = '👨‍👩‍👧‍👦'; // one grapheme, seven code points
+  it('counts graphemes (Bluesky), code points (Instagram, Mastodon) and X weights differently', () => {
+    expect(textLength('graphemes', `hi ${family}`)).toBe(4);
+    expect(textLength('code-points', `hi ${family}`)).toBe(3 + 7);
+    expect(textLength('x-weighted', `hi ${family}`)).toBe(3 + 2);
+  });
+
+  it('counts CJK one per grapheme but two on X', () => {
+    expect(textLength('graphemes', '東京の朝')).toBe(4);
+    expect(textLength('x-weighted', '東京の朝')).toBe(8);
   });
 });

@@ -1,4 +1,5 @@
 import { PLATFORM_LIMITS, Platform } from './platforms';
+import type { PlatformLimits } from './platforms';
 
 /**
  * X's weighted length (twitter-text v3 rules): URLs count 23, emoji count 2, code points in the
@@ -39,9 +40,27 @@ export function codePointLength(text: string): number {
   return [...text].length;
 }
 
+export function graphemeLength(text: string): number {
+  let count = 0;
+  for (const _ of segmenter.segment(text)) count += 1;
+  return count;
+}
+
+/** Length of a text under a counting rule. */
+export function textLength(counting: PlatformLimits['lengthCounting'], text: string): number {
+  switch (counting) {
+    case 'x-weighted':
+      return xWeightedLength(text);
+    case 'graphemes':
+      return graphemeLength(text);
+    case 'code-points':
+      return codePointLength(text);
+  }
+}
+
 /** Length of one text unit as the given platform counts it. */
 export function platformTextLength(platform: Platform, text: string): number {
-  return PLATFORM_LIMITS[platform].lengthCounting === 'x-weighted' ? xWeightedLength(text) : codePointLength(text);
+  return textLength(PLATFORM_LIMITS[platform].lengthCounting, text);
 }
 
 export function countHashtags(text: string): number {

@@ -64,7 +64,7 @@ export class ServiceGroup {
     for (const name of SERVICE_NAMES) {
       const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist/apps', name, 'src/main.js')], {
         cwd: REPO_ROOT,
-        env: { ...options.env, PORT: String(ports[name]) },
+        env: { CREATIVE_URL: `http://127.0.0.1:${ports['creative-svc']}`, ...options.env, PORT: String(ports[name]) },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       const sink = logDir ? createWriteStream(path.join(logDir, `${name}.log`)) : prefixed(name);

@@ -12,7 +12,7 @@ describe('LLM configuration', () => {
     expect(config).toEqual({
       provider: 'offline',
       stages: { strategy: 'offline', content: 'offline', creative: 'offline' },
-      gemini: { apiKey: '', model: 'gemini-3.8-flash', lightModel: 'gemini-3.5-flash-lite', baseUrl: 'https://generativelanguage.googleapis.com' },
+      gemini: { apiKey: '', model: 'gemini-3.8-flash', lightModel: 'gemini-3.5-flash-lite', baseUrl: 'https://generativelanguage.googleapis.com', imageModel: undefined },
       openai: { baseUrl: 'https://api.openai.com/v1', apiKey: undefined, model: '' },
       timeoutMs: 60_000,
       maxAttempts: 4,

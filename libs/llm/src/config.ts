@@ -23,6 +23,8 @@ export interface LlmConfig {
     /** Used by the creative stage. */
     lightModel: string;
     baseUrl: string;
+    /** GEMINI_IMAGE_MODEL: the image-output model; unset means image generation is off (no default). */
+    imageModel?: string;
   };
   openai: {
     baseUrl: string;
@@ -52,14 +54,18 @@ export function readLlmConfig(source: EnvReader | Env): LlmConfig {
   const stages = {} as Record<LlmStage, LlmProviderName>;
   for (const stage of LLM_STAGES) stages[stage] = reader.oneOf(`LLM_PROVIDER_${stage.toUpperCase()}`, LLM_PROVIDER_NAMES, provider);
   const uses = (name: LlmProviderName) => Object.values(stages).includes(name);
+  const imageModel = reader.optional('GEMINI_IMAGE_MODEL');
+  const geminiKey = uses('gemini') ? reader.string('GEMINI_API_KEY') : (reader.optional('GEMINI_API_KEY') ?? '');
+  if (imageModel && !geminiKey && !uses('gemini')) reader.problem('GEMINI_API_KEY is required when GEMINI_IMAGE_MODEL is set');
   return {
     provider,
     stages,
     gemini: {
-      apiKey: uses('gemini') ? reader.string('GEMINI_API_KEY') : (reader.optional('GEMINI_API_KEY') ?? ''),
+      apiKey: geminiKey,
       model: reader.string('GEMINI_MODEL', DEFAULT_GEMINI_MODEL),
       lightModel: reader.string('GEMINI_LIGHT_MODEL', DEFAULT_GEMINI_LIGHT_MODEL),
       baseUrl: reader.url('GEMINI_BASE_URL', GEMINI_DEFAULT_BASE_URL, ['http:', 'https:']),
+      imageModel,
     },
     openai: {
       baseUrl: reader.url('OPENAI_BASE_URL', OPENAI_DEFAULT_BASE_URL, ['http:', 'https:']),

@@ -1,7 +1,9 @@
 import type { LlmConfig, LlmStage } from './config';
 import { LlmConfigError } from './errors';
+import { GeminiImageGenerator } from './gemini/gemini-image.generator';
 import { GeminiProvider } from './gemini/gemini.provider';
 import type { RetryOptions } from './http/retry';
+import type { ImageGenerator } from './image/image.port';
 import type { LlmProvider } from './llm.port';
 import { OfflineLlmProvider } from './offline/offline.provider';
 import { OpenAiCompatibleProvider } from './openai/openai.provider';
@@ -35,4 +37,18 @@ export function createLlmProvider(config: LlmConfig, stage: LlmStage): LlmProvid
     default:
       throw new LlmConfigError(`unknown LLM provider "${String(name)}"`, String(name));
   }
+}
+
+/** The image generator (Gemini), or null when GEMINI_IMAGE_MODEL is unset (image generation off). */
+export function createImageGenerator(config: LlmConfig): ImageGenerator | null {
+  const model = config.gemini.imageModel;
+  if (!model) return null;
+  if (!config.gemini.apiKey) throw new LlmConfigError('GEMINI_API_KEY is required when GEMINI_IMAGE_MODEL is set', 'gemini');
+  return new GeminiImageGenerator({
+    apiKey: config.gemini.apiKey,
+    model,
+    baseUrl: config.gemini.baseUrl,
+    timeoutMs: config.timeoutMs,
+    retry: { maxAttempts: config.maxAttempts, baseDelayMs: config.retryBaseMs },
+  });
 }

@@ -12,9 +12,12 @@ export type { RetryOptions, Retried, FailureKind } from './http/retry';
 export { withDeadline } from './http/attempt';
 export { GeminiProvider, GEMINI_PROVIDER_NAME, GEMINI_DEFAULT_BASE_URL, GEMINI_API_VERSION } from './gemini/gemini.provider';
 export type { GeminiProviderOptions } from './gemini/gemini.provider';
+export * from './image/image.port';
+export { GeminiImageGenerator, GEMINI_ASPECT_RATIOS } from './gemini/gemini-image.generator';
+export type { GeminiImageGeneratorOptions } from './gemini/gemini-image.generator';
 export { OpenAiCompatibleProvider, OPENAI_PROVIDER_NAME, OPENAI_DEFAULT_BASE_URL } from './openai/openai.provider';
 export type { OpenAiCompatibleProviderOptions } from './openai/openai.provider';
 export * from './config';
-export { createLlmProvider } from './factory';
+export { createLlmProvider, createImageGenerator } from './factory';
 // Test doubles (loopback fake Gemini / OpenAI-compatible servers); they load nothing beyond node:http.
 export * from './testing';

@@ -4,6 +4,8 @@ import { Logger } from '@nestjs/common';
 export interface GatewayConfig extends ServiceConfig {
   jwtSecret: string;
   jwtExpiresInSeconds: number;
+  /** creative-svc's internal HTTP address, where generated images are read. */
+  creativeUrl: string;
 }
 
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
@@ -21,8 +23,9 @@ export function readGatewayConfig(reader: EnvReader, logger = new Logger('Gatewa
     jwtSecret = DEV_JWT_SECRET;
   }
   const jwtExpiresInSeconds = reader.int('JWT_EXPIRES_IN', 3600, { min: 1, max: 31_536_000 });
+  const creativeUrl = reader.url('CREATIVE_URL', 'http://127.0.0.1:3103', ['http:', 'https:']).replace(/\/+$/, '');
   reader.done();
-  return { ...base, jwtSecret, jwtExpiresInSeconds };
+  return { ...base, jwtSecret, jwtExpiresInSeconds, creativeUrl };
 }
 
 /** The process entry point's reader: the only place the gateway touches the environment. */

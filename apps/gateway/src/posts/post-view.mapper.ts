@@ -13,7 +13,9 @@ export function toPostView(post: CampaignPost): PostViewDto {
     threadParts: content.threadParts ?? null,
     hashtags: content.hashtags ?? [],
     callToAction: content.callToAction ?? null,
-    visual: visual ? { concept: visual.concept, imagePrompt: visual.imagePrompt, altText: visual.altText } : null,
+    visual: visual
+      ? { concept: visual.concept, imagePrompt: visual.imagePrompt, altText: visual.altText, imageUrl: visual.imageId ? `/api/v1/posts/${post.id}/image` : null }
+      : null,
     scheduledTime: post.scheduledTime?.toISOString() ?? null,
     status: post.status,
     editRevision: post.editRevision,

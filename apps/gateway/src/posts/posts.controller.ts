@@ -1,5 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/current-user.decorator';
 import type { AuthUser } from '../auth/current-user.decorator';
 import { ApiErrors } from '../common/api-errors';
@@ -9,6 +10,7 @@ import { PostPageDto, PostViewDto } from './dto/post-view.dto';
 import { CancelPost } from './use-cases/cancel-post.use-case';
 import { EditPost } from './use-cases/edit-post.use-case';
 import { GetPost } from './use-cases/get-post.use-case';
+import { GetPostImage } from './use-cases/get-post-image.use-case';
 import { ListPosts } from './use-cases/list-posts.use-case';
 
 @ApiTags('posts')
@@ -21,6 +23,7 @@ export class PostsController {
     private readonly getPost: GetPost,
     private readonly editPost: EditPost,
     private readonly cancelPost: CancelPost,
+    private readonly getPostImage: GetPostImage,
   ) {}
 
   @Get()
@@ -38,6 +41,19 @@ export class PostsController {
   @ApiErrors(404)
   get(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Post')) id: string): Promise<PostViewDto> {
     return this.getPost.execute(user.userId, id);
+  }
+
+  @Get(':id/image')
+  @ApiOperation({ summary: "The post's generated image (when an image model is configured)." })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiProduces('image/png', 'image/jpeg', 'image/webp')
+  @ApiOkResponse({ description: 'The image bytes.' })
+  @ApiErrors(404)
+  async image(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Post')) id: string, @Res() res: Response): Promise<void> {
+    const image = await this.getPostImage.execute(user.userId, id);
+    res.setHeader('content-type', image.mimeType);
+    res.setHeader('cache-control', 'private, max-age=3600');
+    res.send(image.data);
   }
 
   @Patch(':id')

@@ -6,12 +6,13 @@ import { PostsRepository } from './posts.repository';
 import { CancelPost } from './use-cases/cancel-post.use-case';
 import { EditPost } from './use-cases/edit-post.use-case';
 import { GetPost } from './use-cases/get-post.use-case';
+import { GetPostImage } from './use-cases/get-post-image.use-case';
 import { ListPosts } from './use-cases/list-posts.use-case';
 import { PostTransaction } from './use-cases/post-transaction';
 
 @Module({
   imports: [CampaignsModule],
   controllers: [PostsController],
-  providers: [Clock, PostsRepository, PostTransaction, ListPosts, GetPost, EditPost, CancelPost],
+  providers: [Clock, PostsRepository, PostTransaction, ListPosts, GetPost, GetPostImage, EditPost, CancelPost],
 })
 export class PostsModule {}

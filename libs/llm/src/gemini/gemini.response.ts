@@ -4,7 +4,7 @@ import { RetryableFailure, retryableKind } from '../http/retry';
 import { genai } from './gemini.sdk';
 
 /** Finish reasons that mean the answer was withheld on safety/policy grounds. */
-export const GEMINI_BLOCKED_FINISH_REASONS = ['SAFETY', 'PROHIBITED_CONTENT', 'BLOCKLIST', 'SPII', 'IMAGE_SAFETY'];
+export const GEMINI_BLOCKED_FINISH_REASONS = ['SAFETY', 'PROHIBITED_CONTENT', 'BLOCKLIST', 'SPII', 'IMAGE_SAFETY', 'IMAGE_PROHIBITED_CONTENT'];
 
 /** Throws LlmBlockedError when the prompt or the answer was blocked. */
 export function checkGeminiBlocked(provider: string, response: GenerateContentResponse): void {

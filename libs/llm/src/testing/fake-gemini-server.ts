@@ -1,4 +1,5 @@
 import { FakeHttpServer, type FakeReply, type RecordedRequest } from './fake-http';
+import { FAKE_PNG } from './png';
 import { estimateTokens, smartAnswer } from './smart-answer';
 
 const ROUTE = /^\/v1beta\/models\/([^/:]+):generateContent$/;
@@ -6,7 +7,8 @@ const ROUTE = /^\/v1beta\/models\/([^/:]+):generateContent$/;
 /**
  * The Gemini API's `generateContent` on loopback, as the real SDK calls it with `httpOptions.baseUrl` set to
  * `url`: `POST /v1beta/models/{model}:generateContent`, key in `x-goog-api-key`. Unscripted requests get a
- * smart answer (the offline provider's output for the step and input in the request).
+ * smart answer (the offline provider's output for the step and input in the request), or FAKE_PNG when the
+ * request asks for image output (`responseModalities` includes IMAGE).
  */
 export class FakeGeminiServer extends FakeHttpServer {
   /** The model of a recorded request, from its URL. */
@@ -27,6 +29,8 @@ export class FakeGeminiServer extends FakeHttpServer {
 
   protected defaultReply(request: RecordedRequest): FakeReply {
     if (!request.headers['x-goog-api-key']) return geminiError(403, 'Method doesn\'t allow unregistered callers.', 'PERMISSION_DENIED');
+    const modalities = (request.body?.generationConfig?.responseModalities ?? []) as unknown[];
+    if (modalities.includes('IMAGE')) return geminiImageAnswer(FAKE_PNG);
     const texts = FakeGeminiServer.userTexts(request);
     const answer = smartAnswer(request.body?.generationConfig?.responseJsonSchema, texts);
     return geminiAnswer(answer, { promptTokenCount: estimateTokens(request.rawBody), candidatesTokenCount: estimateTokens(answer) });
@@ -46,6 +50,18 @@ export function geminiAnswer(text: string, usage: GeminiUsage = { promptTokenCou
       usageMetadata: { ...usage, totalTokenCount: usage.promptTokenCount + usage.candidatesTokenCount },
       modelVersion: 'fake-gemini',
       responseId: 'fake-response',
+    },
+  };
+}
+
+/** A successful image answer: one `inlineData` part with the bytes base64-encoded. */
+export function geminiImageAnswer(png: Buffer, mimeType = 'image/png'): FakeReply {
+  return {
+    body: {
+      candidates: [{ content: { role: 'model', parts: [{ inlineData: { mimeType, data: png.toString('base64') } }] }, finishReason: 'STOP', index: 0 }],
+      usageMetadata: { promptTokenCount: 12, candidatesTokenCount: 1290, totalTokenCount: 1302 },
+      modelVersion: 'fake-gemini-image',
+      responseId: 'fake-image-response',
     },
   };
 }

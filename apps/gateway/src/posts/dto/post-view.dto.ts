@@ -14,6 +14,9 @@ export class VisualDto {
 
   @ApiProperty({ description: 'Accessible description of the image.' })
   altText: string;
+
+  @ApiProperty({ type: String, nullable: true, description: 'The generated image (GET, same bearer token), when an image model is configured.' })
+  imageUrl: string | null;
 }
 
 export class PostViewDto {
