@@ -1,7 +1,7 @@
-import { readServiceConfig } from '@app/config';
+import { readAgentSettings } from '@app/agent-kit';
 import { CampaignState, Events, PostDraft } from '@app/contracts';
 import type { CampaignStatePayload } from '@app/contracts';
-import { FakeGeminiServer, OfflineLlmProvider, readLlmConfig } from '@app/llm';
+import { FakeGeminiServer, OfflineLlmProvider } from '@app/llm';
 import { BusObserver, InProcessService, startInProcess } from '@app/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
@@ -38,7 +38,7 @@ describe('creative-svc with an image model (Gemini SDK against the local fake)',
     const origin = await gemini.start();
     svc = await startInProcess({
       queue: 'creative-svc',
-      readConfig: (r) => ({ ...readServiceConfig('creative-svc', r), llm: readLlmConfig(r) }),
+      readConfig: (r) => readAgentSettings('creative-svc', r),
       module: CreativeModule.forRoot,
       env: { LLM_PROVIDER: 'gemini', GEMINI_API_KEY: 'test-key', GEMINI_BASE_URL: origin, GEMINI_IMAGE_MODEL: 'gemini-image-test' },
     });

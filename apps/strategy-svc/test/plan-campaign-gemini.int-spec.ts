@@ -1,8 +1,7 @@
-import { AgentModel } from '@app/agent-kit';
-import { readServiceConfig } from '@app/config';
+import { AgentModel, readAgentSettings } from '@app/agent-kit';
 import { CampaignState, Events } from '@app/contracts';
 import type { CampaignFailedPayload, CampaignStatePayload } from '@app/contracts';
-import { FakeGeminiServer, geminiAnswer, geminiError, geminiPromptBlocked, readLlmConfig } from '@app/llm';
+import { FakeGeminiServer, geminiAnswer, geminiError, geminiPromptBlocked } from '@app/llm';
 import { BusObserver, InProcessService, startInProcess } from '@app/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -38,7 +37,7 @@ describe('strategy-svc on the Gemini provider', () => {
     const origin = await gemini.start();
     svc = await startInProcess({
       queue: 'strategy-svc',
-      readConfig: (r) => ({ ...readServiceConfig('strategy-svc', r), llm: readLlmConfig(r) }),
+      readConfig: (r) => readAgentSettings('strategy-svc', r),
       module: StrategyModule.forRoot,
       env: { LLM_PROVIDER: 'gemini', GEMINI_API_KEY: 'test-key', GEMINI_BASE_URL: origin, LLM_MAX_ATTEMPTS: '2', LLM_RETRY_BASE_MS: '10' },
     });

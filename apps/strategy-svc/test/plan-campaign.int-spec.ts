@@ -1,6 +1,5 @@
+import { readAgentSettings } from '@app/agent-kit';
 import { DeadLetters } from '@app/bus';
-import { readServiceConfig } from '@app/config';
-import { readLlmConfig } from '@app/llm';
 import { CampaignState, Events } from '@app/contracts';
 import type { CampaignFailedPayload, CampaignStatePayload } from '@app/contracts';
 import { BusObserver, InProcessService, eventually, startInProcess } from '@app/testing';
@@ -35,7 +34,7 @@ describe('strategy-svc: campaign.requested → campaign.planned | campaign.faile
   let observer: BusObserver;
 
   beforeAll(async () => {
-    svc = await startInProcess({ queue: 'strategy-svc', readConfig: (r) => ({ ...readServiceConfig('strategy-svc', r), llm: readLlmConfig(r) }), module: StrategyModule.forRoot });
+    svc = await startInProcess({ queue: 'strategy-svc', readConfig: (r) => readAgentSettings('strategy-svc', r), module: StrategyModule.forRoot });
     observer = await BusObserver.start(svc.namespace, [Events.CampaignPlanned, Events.CampaignFailed]);
   });
 

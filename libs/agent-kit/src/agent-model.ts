@@ -1,11 +1,12 @@
 import { SERVICE_CONFIG } from '@app/config';
 import type { ServiceConfig } from '@app/config';
 import { LLM_PROVIDER, LlmBlockedError, LlmInvalidOutputError, validateStepOutput } from '@app/llm';
-import type { LlmProvider, LlmRequest, LlmResult, LlmStep } from '@app/llm';
+import type { LlmProvider, LlmRequest, LlmResult, LlmStep, StepOutput } from '@app/llm';
 import type { LlmUsage } from '@app/contracts';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { LlmResultCache } from './llm-result-cache';
+import type { AgentConfig } from './agent-config';
 import { StageFailure } from './pipeline-stage';
 
 /**
@@ -18,6 +19,7 @@ import { StageFailure } from './pipeline-stage';
 export class AgentModel {
   private readonly logger = new Logger(AgentModel.name);
   private readonly cache: LlmResultCache;
+  private readonly batchSize: number;
 
   constructor(
     @Inject(LLM_PROVIDER) private readonly llm: LlmProvider,
@@ -25,6 +27,26 @@ export class AgentModel {
     @Inject(SERVICE_CONFIG) config: ServiceConfig,
   ) {
     this.cache = new LlmResultCache(dataSource, config.schema);
+    this.batchSize = (config as Partial<AgentConfig>).batchPosts ?? Number.POSITIVE_INFINITY;
+  }
+
+  /**
+   * One call for all `items` (posts of a stage), or one per batch of AGENT_BATCH_POSTS when there are more,
+   * two batches at a time; usage is summed over the calls.
+   */
+  async generateBatched<S extends LlmStep, T>(
+    campaignId: string,
+    items: readonly T[],
+    request: (batch: T[]) => LlmRequest<S>,
+  ): Promise<{ outputs: Array<StepOutput<S>>; usage: LlmUsage }> {
+    const batches: T[][] = [];
+    for (let i = 0; i < items.length; i += this.batchSize) batches.push(items.slice(i, i + this.batchSize));
+    const results: Array<LlmResult<S>> = [];
+    for (let i = 0; i < batches.length; i += 2) {
+      results.push(...(await Promise.all(batches.slice(i, i + 2).map((batch) => this.generate(campaignId, request(batch))))));
+    }
+    const usage = results.slice(1).reduce((sum, r) => combine(sum, r.usage), results[0].usage);
+    return { outputs: results.map((r) => r.output), usage };
   }
 
   get providerName(): string {

@@ -3,8 +3,20 @@ import type { CampaignSpec, ContentPillar, LlmUsage, PlannedPost, PostDraft, Str
 /** The agent steps that call a model. Each has a typed input, a typed output and a JSON schema. */
 export type LlmStep = 'strategy.plan' | 'content.write' | 'creative.design';
 
+/**
+ * What the Optimization agent learned from the account's past posts. Absent until analytics has data (the
+ * analytics issue fills it); the Strategy prompt includes it when present.
+ */
+export interface StrategyInsights {
+  /** Best posting slots per platform, in the campaign's time zone. */
+  bestSlots?: Array<{ platform: string; weekday: number; hour: number; expectedLift: number }>;
+  /** Findings about content, e.g. "carousels get 1.8x the saves of single images (n=42)". */
+  contentFindings?: string[];
+}
+
 export interface StrategyStepInput {
   spec: CampaignSpec;
+  insights?: StrategyInsights;
 }
 export type StrategyStepOutput = Strategy;
 

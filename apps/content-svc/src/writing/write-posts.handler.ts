@@ -3,6 +3,7 @@ import { BusController, BusContext, MANUAL_TRANSACTION } from '@app/bus';
 import { Events, PostDraft } from '@app/contracts';
 import type { Envelope } from '@app/contracts';
 import { StageFailure, AgentModel, runPipelineStage } from '@app/agent-kit';
+import { validateStepOutput } from '@app/llm';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { contentRequest } from './content.prompt';
 
@@ -15,8 +16,13 @@ export class WritePostsHandler {
   async handle(@Payload() envelope: Envelope<typeof Events.CampaignPlanned>, @Ctx() context: BusContext): Promise<void> {
     await runPipelineStage(context, envelope.payload.state, 'content', Events.CampaignWritten, async (state) => {
       if (!state.strategy) throw new StageFailure('campaign has no strategy to write from');
-      const { output, usage } = await this.model.generate(state.campaignId, contentRequest(state.spec, state.strategy));
-      const posts: PostDraft[] = output.posts.map((written) => ({ id: randomUUID(), ...written }));
+      const strategy = state.strategy;
+      const { outputs, usage } = await this.model.generateBatched(state.campaignId, strategy.plan, (plan) => contentRequest(state.spec, { ...strategy, plan }));
+      const written = { posts: outputs.flatMap((o) => o.posts) };
+      // Batches were each checked; the whole is checked once more (e.g. no text repeated across batches).
+      const problems = validateStepOutput('content.write', { spec: state.spec, strategy }, written);
+      if (problems.length > 0) throw new StageFailure(`the written posts do not fit together: ${problems.slice(0, 5).join('; ')}`);
+      const posts: PostDraft[] = written.posts.map((post) => ({ id: randomUUID(), ...post }));
       return { state: { ...state, posts }, usage };
     });
   }

@@ -24,8 +24,10 @@ export class DesignVisualsHandler {
       const wanted = state.posts.filter(needsVisual);
       if (wanted.length === 0) return { state };
       const inputPosts = wanted.map(({ id, platform, contentType, pillar, text, hashtags }) => ({ id, platform, contentType, pillar, text, hashtags }));
-      const { output, usage } = await this.model.generate(state.campaignId, creativeRequest(state.spec, state.strategy?.pillars ?? [], inputPosts));
-      const byPost = new Map(output.visuals.map(({ postId, ...visual }) => [postId, visual]));
+      const { outputs, usage } = await this.model.generateBatched(state.campaignId, inputPosts, (batch) =>
+        creativeRequest(state.spec, state.strategy?.pillars ?? [], batch),
+      );
+      const byPost = new Map(outputs.flatMap((o) => o.visuals).map(({ postId, ...visual }) => [postId, visual]));
       const designed = state.posts.map((post) => (byPost.has(post.id) ? { ...post, visual: byPost.get(post.id) } : post));
       const { posts, images } = await this.renderer.render(state.campaignId, designed);
       const persist = async (manager: EntityManager) => {

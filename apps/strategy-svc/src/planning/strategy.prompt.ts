@@ -1,10 +1,10 @@
-import type { LlmRequest } from '@app/llm';
+import type { LlmRequest, StrategyInsights } from '@app/llm';
 import { STEP_OUTPUT_SCHEMAS } from '@app/llm';
 import type { CampaignSpec } from '@app/contracts';
 
 export const STRATEGY_PROMPT_VERSION = 'strategy.plan/1';
 
-export function strategyRequest(spec: CampaignSpec): LlmRequest<'strategy.plan'> {
+export function strategyRequest(spec: CampaignSpec, insights?: StrategyInsights): LlmRequest<'strategy.plan'> {
   return {
     step: 'strategy.plan',
     promptVersion: STRATEGY_PROMPT_VERSION,
@@ -21,8 +21,9 @@ export function strategyRequest(spec: CampaignSpec): LlmRequest<'strategy.plan'>
       `Platforms: ${spec.targetPlatforms.join(', ')}`,
       `Runs ${spec.durationDays} days from ${spec.startDate} (${spec.timezone}).`,
       'Plan one entry per post, spread over the days, rotating pillars, with a format that suits each platform.',
+      ...(insights ? ['Use what past posts of this account showed (insights in the input): favour what performed.'] : []),
     ].join('\n'),
-    input: { spec },
+    input: insights ? { spec, insights } : { spec },
     schema: STEP_OUTPUT_SCHEMAS['strategy.plan'],
   };
 }
