@@ -1,58 +1,43 @@
-import { readAgentSettings } from '@app/agent-kit';
-import { CampaignState, Events, PostDraft } from '@app/contracts';
+import { Events } from '@app/contracts';
+import type { Platform } from '@app/contracts';
 import type { CampaignStatePayload } from '@app/contracts';
-import { FakeGeminiServer, OfflineLlmProvider } from '@app/llm';
-import { BusObserver, InProcessService, startInProcess } from '@app/testing';
+import { AgentHarness, startAgent, writtenState } from '@app/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { CreativeModule } from '../src/creative.module';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-/** A written campaign, as the Content Writer hands it over (made with the offline model). */
-function writtenState(): CampaignState {
-  const spec: CampaignState['spec'] = {
-    name: 'Harbor Coffee autumn launch',
-    goal: 'Drive sign-ups for the Harbor Coffee subscription',
-    targetPlatforms: ['instagram', 'x'],
-    startDate: new Date().toISOString(),
-    durationDays: 7,
-    contentThemes: ['home brewing'],
-    timezone: 'UTC',
-  };
-  const offline = new OfflineLlmProvider();
-  const strategy = offline.run('strategy.plan', { spec });
-  const { posts } = offline.run('content.write', { spec, strategy });
-  const drafts: PostDraft[] = posts.map((p) => ({ id: randomUUID(), ...p }));
-  return { schemaVersion: 1, campaignId: randomUUID(), userId: randomUUID(), revision: 3, spec, strategy, posts: drafts, stages: [] };
-}
+const SPEC = {
+  name: 'Harbor Coffee autumn launch',
+  goal: 'Drive sign-ups for the Harbor Coffee subscription',
+  targetPlatforms: ['instagram', 'x'] as Platform[],
+  contentThemes: ['home brewing'],
+  timezone: 'UTC',
+};
 
 /** The Creative agent with an image model configured: images generated, stored by creative-svc, served. */
 describe('creative-svc with an image model (Gemini SDK against the local fake)', () => {
-  let gemini: FakeGeminiServer;
-  let svc: InProcessService;
-  let observer: BusObserver;
+  let agent: AgentHarness;
 
   beforeAll(async () => {
-    gemini = new FakeGeminiServer();
-    const origin = await gemini.start();
-    svc = await startInProcess({
-      queue: 'creative-svc',
-      readConfig: (r) => readAgentSettings('creative-svc', r),
+    agent = await startAgent({
+      service: 'creative-svc',
       module: CreativeModule.forRoot,
-      env: { LLM_PROVIDER: 'gemini', GEMINI_API_KEY: 'test-key', GEMINI_BASE_URL: origin, GEMINI_IMAGE_MODEL: 'gemini-image-test' },
+      observe: [Events.CampaignDesigned, Events.CampaignFailed],
+      gemini: true,
+      env: { GEMINI_IMAGE_MODEL: 'gemini-image-test' },
     });
-    observer = await BusObserver.start(svc.namespace, [Events.CampaignDesigned, Events.CampaignFailed]);
   });
 
   afterAll(async () => {
-    await observer?.close();
-    await svc?.stop();
-    await gemini?.close();
+    await agent?.stop();
   });
 
   it('attaches a generated image to every post with a visual and serves it from /images/{id}', async () => {
-    const state = writtenState();
+    const { svc, observer } = agent;
+    const gemini = agent.gemini!;
+    const state = writtenState(SPEC);
     await observer.publish(Events.CampaignWritten, { state }, state.campaignId);
     const designed = await observer.waitFor('campaign.designed', (m) => m.correlationId === state.campaignId);
     expect(designed.routingKey).toBe(Events.CampaignDesigned);

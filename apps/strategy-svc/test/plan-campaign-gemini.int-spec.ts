@@ -1,53 +1,35 @@
-import { AgentModel, readAgentSettings } from '@app/agent-kit';
+import { AgentModel } from '@app/agent-kit';
 import { CampaignState, Events } from '@app/contracts';
 import type { CampaignFailedPayload, CampaignStatePayload } from '@app/contracts';
 import { FakeGeminiServer, geminiAnswer, geminiError, geminiPromptBlocked } from '@app/llm';
-import { BusObserver, InProcessService, startInProcess } from '@app/testing';
-import { randomUUID } from 'node:crypto';
+import { AgentHarness, BusObserver, InProcessService, requestedState, startAgent } from '@app/testing';
 import { DataSource } from 'typeorm';
 import { strategyRequest } from '../src/planning/strategy.prompt';
 import { StrategyModule } from '../src/strategy.module';
 
-const requested = (): CampaignState => ({
-  schemaVersion: 1,
-  campaignId: randomUUID(),
-  userId: randomUUID(),
-  revision: 1,
-  spec: {
-    name: 'Lakeside Library summer reading',
-    goal: 'Get 300 families to sign up for the summer reading challenge',
-    targetPlatforms: ['x', 'instagram'],
-    startDate: new Date().toISOString(),
-    durationDays: 7,
-    contentThemes: ['book picks', 'reading habits'],
-    timezone: 'Europe/Dublin',
-  },
-  posts: [],
-  stages: [],
-});
+const requested = (): CampaignState => requestedState();
 
 /** The Strategy agent on Gemini (the real SDK against a local fake of the REST API) and the real bus. */
 describe('strategy-svc on the Gemini provider', () => {
+  let agent: AgentHarness;
   let gemini: FakeGeminiServer;
   let svc: InProcessService;
   let observer: BusObserver;
 
   beforeAll(async () => {
-    gemini = new FakeGeminiServer();
-    const origin = await gemini.start();
-    svc = await startInProcess({
-      queue: 'strategy-svc',
-      readConfig: (r) => readAgentSettings('strategy-svc', r),
+    agent = await startAgent({
+      service: 'strategy-svc',
       module: StrategyModule.forRoot,
-      env: { LLM_PROVIDER: 'gemini', GEMINI_API_KEY: 'test-key', GEMINI_BASE_URL: origin, LLM_MAX_ATTEMPTS: '2', LLM_RETRY_BASE_MS: '10' },
+      observe: [Events.CampaignPlanned, Events.CampaignFailed],
+      gemini: true,
+      env: { LLM_MAX_ATTEMPTS: '2', LLM_RETRY_BASE_MS: '10' },
     });
-    observer = await BusObserver.start(svc.namespace, [Events.CampaignPlanned, Events.CampaignFailed]);
+    ({ svc, observer } = agent);
+    gemini = agent.gemini!;
   });
 
   afterAll(async () => {
-    await observer?.close();
-    await svc?.stop();
-    await gemini?.close();
+    await agent?.stop();
   });
 
   const outcome = async (state: CampaignState) => {

@@ -1,46 +1,25 @@
-import { readAgentSettings } from '@app/agent-kit';
 import { DeadLetters } from '@app/bus';
 import { CampaignState, Events } from '@app/contracts';
 import type { CampaignFailedPayload, CampaignStatePayload } from '@app/contracts';
-import { BusObserver, InProcessService, eventually, startInProcess } from '@app/testing';
-import { randomUUID } from 'node:crypto';
+import { AgentHarness, BusObserver, InProcessService, eventually, requestedState, startAgent } from '@app/testing';
 import { DataSource } from 'typeorm';
 import { StrategyModule } from '../src/strategy.module';
 
-const requested = (over: Partial<CampaignState['spec']> = {}): CampaignState => ({
-  schemaVersion: 1,
-  campaignId: randomUUID(),
-  userId: randomUUID(),
-  revision: 1,
-  spec: {
-    name: 'Lakeside Library summer reading',
-    goal: 'Get 300 families to sign up for the summer reading challenge',
-    targetPlatforms: ['x', 'instagram'],
-    startDate: new Date().toISOString(),
-    durationDays: 7,
-    targetAudience: 'parents of primary school children',
-    brandVoice: 'warm',
-    contentThemes: ['book picks', 'reading habits'],
-    timezone: 'Europe/Dublin',
-    ...over,
-  },
-  posts: [],
-  stages: [],
-});
+const requested = (spec: Parameters<typeof requestedState>[0] = {}): CampaignState => requestedState(spec);
 
 /** The Strategy agent on the real bus and database: plans once, fails a bad campaign visibly. */
 describe('strategy-svc: campaign.requested → campaign.planned | campaign.failed', () => {
+  let agent: AgentHarness;
   let svc: InProcessService;
   let observer: BusObserver;
 
   beforeAll(async () => {
-    svc = await startInProcess({ queue: 'strategy-svc', readConfig: (r) => readAgentSettings('strategy-svc', r), module: StrategyModule.forRoot });
-    observer = await BusObserver.start(svc.namespace, [Events.CampaignPlanned, Events.CampaignFailed]);
+    agent = await startAgent({ service: 'strategy-svc', module: StrategyModule.forRoot, observe: [Events.CampaignPlanned, Events.CampaignFailed] });
+    ({ svc, observer } = agent);
   });
 
   afterAll(async () => {
-    await observer?.close();
-    await svc?.stop();
+    await agent?.stop();
   });
 
   it('adds a strategy, bumps the revision and records the stage with its usage', async () => {

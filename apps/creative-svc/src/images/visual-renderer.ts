@@ -23,9 +23,9 @@ export class VisualRenderer {
     const generator = this.generator;
     if (!generator) return { posts, images: [] };
     const images = new Map<string, StoredImage>();
-    const todo = posts.filter((p) => p.visual);
-    for (let i = 0; i < todo.length; i += PARALLEL) {
-      await Promise.all(todo.slice(i, i + PARALLEL).map(async (post) => {
+    const withVisual = posts.filter((p) => p.visual);
+    for (let i = 0; i < withVisual.length; i += PARALLEL) {
+      await Promise.all(withVisual.slice(i, i + PARALLEL).map(async (post) => {
         try {
           const image = await generator.generate({ prompt: post.visual!.imagePrompt, aspectRatio: ASPECT[post.platform] });
           images.set(post.id, { id: randomUUID(), campaignId, postId: post.id, mimeType: image.mimeType, data: image.data, model: image.model });

@@ -9,9 +9,6 @@ import { topologyNames } from '../topology';
 import { InboundDelivery, BusTransport, WireMessage } from '../transport/bus-transport';
 import { PoisonMessageError, fromWire } from '../wire';
 
-/** Thrown by a handler for a failure no retry can fix: the message goes straight to the dead-letter queue. */
-export class PermanentMessageError extends Error {}
-
 export type Dispatch = (envelope: Envelope, context: BusContext) => Promise<void>;
 /** Called (in its own transaction, with an outbox) when a message is dead-lettered, e.g. to publish a failure event. */
 export type DeadLetterHook = (envelope: Envelope, reason: string, context: BusContext) => Promise<void>;
@@ -36,7 +33,7 @@ export type Outcome = 'processed' | 'duplicate' | 'retried' | 'dead-lettered';
 /**
  * The consume pipeline shared by every transport: parse → inbox dedup + handler + outbox in one
  * transaction → ack after commit. A failure is re-sent to the retry queue for its attempt (then acked);
- * after the last retry, or at once for a poison or permanent failure, it goes to the dead-letter queue.
+ * after the last retry, or at once for a poison message, it goes to the dead-letter queue.
  */
 export class MessageProcessor {
   private readonly logger: Logger;
@@ -87,9 +84,7 @@ export class MessageProcessor {
       if (outcome.published > 0) this.deps.relay.nudge();
       return outcome.duplicate ? 'duplicate' : 'processed';
     } catch (error) {
-      const reason = describe(error);
-      if (error instanceof PermanentMessageError) return this.deadLetter(delivery, reason, envelope);
-      return this.retryOrDeadLetter(delivery, envelope, reason);
+      return this.retryOrDeadLetter(delivery, envelope, describe(error));
     }
   }
 
