@@ -19,6 +19,9 @@ export const Events = {
   PostDue: 'post.due.v1',
   PostPublished: 'post.published.v1',
   PostFailed: 'post.failed.v1',
+  PostRequested: 'post.requested.v1',
+  PostAttempted: 'post.attempted.v1',
+  PostUnconfirmed: 'post.unconfirmed.v1',
 } as const;
 
 export type RoutingKey = (typeof Events)[keyof typeof Events];
@@ -79,9 +82,19 @@ export interface PostDuePayload {
   hashtags: string[];
   imagePrompt?: string;
   altText?: string;
+  /** Generated images to attach, in order (served by creative-svc); absent when none were generated. */
+  imageIds?: string[];
+  /** The connected account to publish with; absent: the user's active account on `platform`. */
+  connectionId?: string;
   scheduledTime: string;
   editRevision: number;
 }
+
+/**
+ * An ad-hoc post (not written by the agents) to arm as it is: the gateway files it under an ad-hoc campaign
+ * of its own, and the Scheduler arms it for `scheduledTime` on the given connection.
+ */
+export type PostRequestedPayload = Omit<PostDuePayload, 'imagePrompt' | 'altText'> & { connectionId: string };
 
 export interface PostPublishedPayload {
   postId: string;
@@ -93,7 +106,19 @@ export interface PostPublishedPayload {
   text: string;
   hashtags: string[];
   publishedAt: string;
+  /** The connected account it went out on; absent for the sandbox platform. */
+  connectionId?: string;
+  accountName?: string;
 }
+
+/**
+ * Why a post failed, so a client can offer the fix: `rejected` (the platform refused the content: edit it),
+ * `reconnect_required` (the account's token is dead: reconnect, and the post resumes by itself),
+ * `no_account` (nothing connected on that platform), `gave_up` (retries exhausted: retry later), `missed`
+ * (it was due while the system was down for longer than the grace period: reschedule it).
+ */
+export const POST_FAILURE_CODES = ['rejected', 'reconnect_required', 'no_account', 'gave_up', 'missed'] as const;
+export type PostFailureCode = (typeof POST_FAILURE_CODES)[number];
 
 export interface PostFailedPayload {
   postId: string;
@@ -102,6 +127,40 @@ export interface PostFailedPayload {
   platform: Platform;
   reason: string;
   failedAt: string;
+  /** Added within v1: absent on events from before 2026-11-25 (treat as `rejected`). */
+  code?: PostFailureCode;
+  connectionId?: string;
+}
+
+/** What one publishing attempt ended in. */
+export const ATTEMPT_OUTCOMES = ['published', 'reconciled', 'retry', 'refreshed', 'reconnect_required', 'rejected', 'unknown', 'unconfirmed', 'gave_up'] as const;
+export type AttemptOutcome = (typeof ATTEMPT_OUTCOMES)[number];
+
+/** One call (or reconciliation) against a platform for a post, as the user sees it in the post's history. */
+export interface PostAttemptedPayload {
+  postId: string;
+  campaignId: string;
+  userId: string;
+  platform: Platform;
+  /** 1-based attempt number. */
+  attempt: number;
+  outcome: AttemptOutcome;
+  detail?: string;
+  httpStatus?: number;
+  startedAt: string;
+  finishedAt: string;
+  /** When the next attempt is due, for `retry` / `unknown`. */
+  nextAttemptAt?: string;
+}
+
+/** The platform may or may not have the post and reconciliation could not tell: the user must check. */
+export interface PostUnconfirmedPayload {
+  postId: string;
+  campaignId: string;
+  userId: string;
+  platform: Platform;
+  reason: string;
+  at: string;
 }
 
 export interface EventPayloads {
@@ -118,6 +177,9 @@ export interface EventPayloads {
   'post.due.v1': PostDuePayload;
   'post.published.v1': PostPublishedPayload;
   'post.failed.v1': PostFailedPayload;
+  'post.requested.v1': PostRequestedPayload;
+  'post.attempted.v1': PostAttemptedPayload;
+  'post.unconfirmed.v1': PostUnconfirmedPayload;
 }
 
 export type EventPayload<K extends RoutingKey> = EventPayloads[K];

@@ -1,5 +1,8 @@
-/** Social platforms the product publishes to. The list grows in later versions. */
-export const PLATFORMS = ['x', 'instagram', 'facebook'] as const;
+/**
+ * Social platforms the product publishes to. Consumers must tolerate values added here within a `.v1`
+ * payload (linkedin, bluesky and mastodon were added on 2026-11-25); removing one is a breaking change.
+ */
+export const PLATFORMS = ['x', 'instagram', 'facebook', 'linkedin', 'bluesky', 'mastodon'] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
 /** The shape of a post on its platform. */
@@ -25,6 +28,10 @@ export const PLATFORM_LIMITS: Readonly<Record<Platform, PlatformLimits>> = {
   x: { maxTextLength: 280, lengthCounting: 'x-weighted', maxHashtags: 10, requiresVisual: false, maxThreadParts: 25 },
   instagram: { maxTextLength: 2200, lengthCounting: 'code-points', maxHashtags: 30, requiresVisual: true, maxThreadParts: 1 },
   facebook: { maxTextLength: 63206, lengthCounting: 'code-points', maxHashtags: 30, requiresVisual: false, maxThreadParts: 1 },
+  linkedin: { maxTextLength: 3000, lengthCounting: 'code-points', maxHashtags: 30, requiresVisual: false, maxThreadParts: 1 },
+  bluesky: { maxTextLength: 300, lengthCounting: 'graphemes', maxHashtags: 10, requiresVisual: false, maxThreadParts: 25 },
+  // 500 is Mastodon's default; an instance may allow more (configuration.statuses.max_characters).
+  mastodon: { maxTextLength: 500, lengthCounting: 'code-points', maxHashtags: 10, requiresVisual: false, maxThreadParts: 25 },
 };
 
 export function isPlatform(value: unknown): value is Platform {

@@ -40,6 +40,9 @@ const CHECKS: Record<RoutingKey, Check> = {
   'post.due.v1': needStrings('postId', 'campaignId', 'platform', 'text', 'scheduledTime'),
   'post.published.v1': needStrings('postId', 'campaignId', 'platform', 'platformPostId'),
   'post.failed.v1': needStrings('postId', 'campaignId', 'platform', 'reason'),
+  'post.requested.v1': needStrings('postId', 'campaignId', 'userId', 'platform', 'connectionId', 'text', 'scheduledTime'),
+  'post.attempted.v1': needStrings('postId', 'campaignId', 'platform', 'outcome', 'startedAt'),
+  'post.unconfirmed.v1': needStrings('postId', 'campaignId', 'platform', 'reason'),
 };
 
 /** Structural check of a payload for its routing key: the reason it is malformed, or null. */

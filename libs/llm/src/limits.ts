@@ -23,15 +23,27 @@ function xWeightUpperBound(text: string): number {
 
 const HAS_URL = /https?:\/\//i;
 
-/** Whether `text` fits `max` as `platform` counts; uses the upper bound first and the exact rule only when needed. */
-export function fitsLength(platform: Platform, text: string, max = PLATFORM_LIMITS[platform].maxTextLength): boolean {
-  if (PLATFORM_LIMITS[platform].lengthCounting === 'x-weighted') {
-    if (!HAS_URL.test(text) && xWeightUpperBound(text) <= max) return true;
-    return platformTextLength(platform, text) <= max;
-  }
+/** Whether a text has at most `max` code points, without counting past `max + 1`. */
+function codePointsWithin(text: string, max: number): boolean {
   let count = 0;
   for (const _ of text) if (++count > max) return false;
   return true;
+}
+
+/**
+ * Whether `text` fits `max` as `platform` counts; uses an upper bound first and the exact rule only when needed.
+ * A grapheme is one or more code points, so a text within `max` code points is within `max` graphemes too.
+ */
+export function fitsLength(platform: Platform, text: string, max = PLATFORM_LIMITS[platform].maxTextLength): boolean {
+  switch (PLATFORM_LIMITS[platform].lengthCounting) {
+    case 'x-weighted':
+      if (!HAS_URL.test(text) && xWeightUpperBound(text) <= max) return true;
+      return platformTextLength(platform, text) <= max;
+    case 'graphemes':
+      return codePointsWithin(text, max) || platformTextLength(platform, text) <= max;
+    case 'code-points':
+      return codePointsWithin(text, max);
+  }
 }
 
 /** A predicate for `fitText`. */

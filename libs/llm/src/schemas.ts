@@ -1,5 +1,7 @@
-import { CONTENT_TYPES, PLATFORMS } from '@app/contracts';
+import { CONTENT_TYPES, PLATFORMS, PLATFORM_LIMITS } from '@app/contracts';
+import type { Platform, PlatformLimits } from '@app/contracts';
 import type { LlmStep } from './llm.port';
+import { LENGTH_UNITS, PLATFORM_NAMES } from './validate/helpers';
 
 /**
  * JSON Schemas of each step's output, limited to the subset structured-output APIs accept (Gemini's
@@ -9,6 +11,17 @@ import type { LlmStep } from './llm.port';
 const str = (description: string) => ({ type: 'string', description });
 const platform = { type: 'string', enum: [...PLATFORMS], description: 'Target platform.' };
 const contentType = { type: 'string', enum: [...CONTENT_TYPES], description: 'Shape of the post on its platform.' };
+
+const COUNTING_NOTES: Partial<Record<PlatformLimits['lengthCounting'], string>> = { 'x-weighted': ' (URLs count 23, emoji 2)', graphemes: ' (user-perceived characters: an emoji counts 1)' };
+/** "X: at most 280 weighted characters (…); Instagram: at most 2,200 characters; …", from PLATFORM_LIMITS. */
+const lengthRules = (platforms: readonly Platform[]) =>
+  platforms
+    .map((p) => {
+      const { maxTextLength, lengthCounting } = PLATFORM_LIMITS[p];
+      return `${PLATFORM_NAMES[p]}: at most ${maxTextLength.toLocaleString('en-US')} ${LENGTH_UNITS[lengthCounting]}${COUNTING_NOTES[lengthCounting] ?? ''}`;
+    })
+    .join('; ');
+const THREAD_PLATFORMS = PLATFORMS.filter((p) => PLATFORM_LIMITS[p].maxThreadParts > 1);
 
 export const STRATEGY_OUTPUT_SCHEMA = {
   type: 'object',
@@ -70,9 +83,20 @@ export const CONTENT_OUTPUT_SCHEMA = {
           platform,
           contentType,
           pillar: str('The pillar of the planned post.'),
-          text: str('The post body; for a thread, the first part. X: at most 280 weighted characters; Instagram: at most 2,200.'),
-          threadParts: { type: 'array', minItems: 2, maxItems: 25, description: 'Threads only: every part, numbered "1/n …", each at most 280 weighted characters.', items: str('One part of the thread.') },
-          hashtags: { type: 'array', maxItems: 30, description: 'Hashtags used in the text, each starting with #.', items: str('A hashtag such as #PlantCare.') },
+          text: str(`The post body; for a thread, the first part. ${lengthRules(PLATFORMS)}.`),
+          threadParts: {
+            type: 'array',
+            minItems: 2,
+            maxItems: 25,
+            description: `Threads only (${THREAD_PLATFORMS.map((p) => PLATFORM_NAMES[p]).join(', ')}): every part, numbered "1/n …", each within one post's limit: ${lengthRules(THREAD_PLATFORMS)}.`,
+            items: str('One part of the thread.'),
+          },
+          hashtags: {
+            type: 'array',
+            maxItems: 30,
+            description: 'Hashtags used in the text, each starting with # and in CamelCase so screen readers can read them (Mastodon users expect it).',
+            items: str('A hashtag such as #PlantCare.'),
+          },
           callToAction: str('The call to action used in the post, if any.'),
         },
         required: ['planId', 'platform', 'contentType', 'pillar', 'text', 'hashtags'],

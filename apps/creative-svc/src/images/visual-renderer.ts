@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Platform, PostDraft } from '@app/contracts';
-import { IMAGE_GENERATOR, LlmBlockedError } from '@app/llm';
-import type { ImageAspectRatio, ImageGenerator } from '@app/llm';
+import type { PostDraft } from '@app/contracts';
+import { IMAGE_GENERATOR, LlmBlockedError, PLATFORM_ASPECT_RATIOS } from '@app/llm';
+import type { ImageGenerator } from '@app/llm';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { StoredImage } from './image-store';
 
-const ASPECT: Record<Platform, ImageAspectRatio> = { instagram: '4:5', x: '16:9', facebook: '1.91:1' };
 const PARALLEL = 3;
 
 /**
@@ -27,7 +26,7 @@ export class VisualRenderer {
     for (let i = 0; i < withVisual.length; i += PARALLEL) {
       await Promise.all(withVisual.slice(i, i + PARALLEL).map(async (post) => {
         try {
-          const image = await generator.generate({ prompt: post.visual!.imagePrompt, aspectRatio: ASPECT[post.platform] });
+          const image = await generator.generate({ prompt: post.visual!.imagePrompt, aspectRatio: PLATFORM_ASPECT_RATIOS[post.platform] });
           images.set(post.id, { id: randomUUID(), campaignId, postId: post.id, mimeType: image.mimeType, data: image.data, model: image.model });
         } catch (error) {
           if (!(error instanceof LlmBlockedError)) throw error;

@@ -38,6 +38,7 @@ function toRow(campaignId: string, userId: string, post: PostDraft): Partial<Sch
       hashtags: post.hashtags,
       imagePrompt: post.visual?.imagePrompt,
       altText: post.visual?.altText,
+      imageIds: post.visual?.imageId ? [post.visual.imageId] : undefined,
     },
     dueAt: new Date(post.scheduledTime!),
     status: 'draft',

@@ -1,5 +1,5 @@
-import { CampaignSpec, PlannedPost, PostDraft } from '@app/contracts';
-import { MIN_GAP_MS, planSchedule } from './schedule-planner';
+import { CampaignSpec, PLATFORMS, PlannedPost, PostDraft } from '@app/contracts';
+import { DEFAULT_SLOTS, MIN_GAP_MS, planSchedule } from './schedule-planner';
 import { localParts } from './zoned-time';
 
 const spec = (over: Partial<CampaignSpec> = {}): CampaignSpec => ({
@@ -26,6 +26,26 @@ describe('planSchedule', () => {
     expect(times.get('c')!.toISOString()).toBe('2026-03-05T16:00:00.000Z');
     // Day 4 is Mar 9, after the DST change: still 09:00 local.
     expect(localParts(times.get('b')!, 'America/New_York')).toMatchObject({ day: 9, hour: 9, minute: 0 });
+  });
+
+  it('has default slots for every platform, in order within the day and at least the minimum gap apart', () => {
+    for (const platform of PLATFORMS) {
+      const minutes = DEFAULT_SLOTS[platform].map(([hour, minute]) => hour * 60 + minute);
+      expect(minutes.length).toBeGreaterThanOrEqual(2);
+      for (const m of minutes) expect(m >= 0 && m < 24 * 60).toBe(true);
+      for (let i = 1; i < minutes.length; i++) expect((minutes[i]! - minutes[i - 1]!) * 60_000).toBeGreaterThanOrEqual(MIN_GAP_MS);
+    }
+  });
+
+  it('schedules LinkedIn, Bluesky and Mastodon posts at their own local slots', () => {
+    const plan = [entry('li-01', 'linkedin', 1), entry('li-02', 'linkedin', 1), entry('bs-01', 'bluesky', 1), entry('ma-01', 'mastodon', 1)];
+    const posts = [draft('a', 'li-01', 'linkedin'), draft('b', 'li-02', 'linkedin'), draft('c', 'bs-01', 'bluesky'), draft('d', 'ma-01', 'mastodon')];
+    const times = planSchedule(spec({ targetPlatforms: ['linkedin', 'bluesky', 'mastodon'] }), plan, posts, new Date(0));
+    const local = (id: string) => localParts(times.get(id)!, 'America/New_York');
+    expect(local('a')).toMatchObject({ day: 6, hour: 8, minute: 0 });
+    expect(local('b')).toMatchObject({ day: 6, hour: 12, minute: 0 });
+    expect(local('c')).toMatchObject({ day: 6, hour: 9, minute: 0 });
+    expect(local('d')).toMatchObject({ day: 6, hour: 8, minute: 30 });
   });
 
   it('keeps the minimum gap between posts on one platform', () => {

@@ -1,3 +1,5 @@
+import type { Platform } from '@app/contracts';
+
 /**
  * Image generation for post visuals. '1.91:1' is the Facebook/LinkedIn link-image shape; providers that cannot
  * produce it exactly generate the nearest ratio they support (see each implementation) and the caller crops.
@@ -5,6 +7,16 @@
 export type ImageAspectRatio = '1:1' | '4:5' | '16:9' | '1.91:1' | '9:16';
 
 export const IMAGE_ASPECT_RATIOS: readonly ImageAspectRatio[] = ['1:1', '4:5', '16:9', '1.91:1', '9:16'];
+
+/** The shape a platform's feed shows an image in: what a post's visual is designed (and generated) at. */
+export const PLATFORM_ASPECT_RATIOS: Readonly<Record<Platform, ImageAspectRatio>> = {
+  x: '16:9',
+  instagram: '4:5',
+  facebook: '1.91:1',
+  linkedin: '1:1',
+  bluesky: '16:9',
+  mastodon: '16:9',
+};
 
 export interface ImageRequest {
   prompt: string;

@@ -1,24 +1,35 @@
 import type { PlannedPost, Strategy } from '@app/contracts';
 import type { WrittenPost } from '../llm.port';
+import { writeBluesky } from './bluesky.writer';
 import type { CampaignContext } from './context';
 import { writeFacebook } from './facebook.writer';
 import { writeInstagram } from './instagram.writer';
+import { writeLinkedIn } from './linkedin.writer';
+import { writeMastodon } from './mastodon.writer';
 import { Rng } from './random';
 import { fill } from './text';
 import { material, tagPool } from './writer';
 import type { Material } from './writer';
-import { writeXSingle, writeXThread, xTags } from './x.writer';
+import { writeX } from './x.writer';
 
 const MAX_ATTEMPTS = 6;
 
 function write(ctx: CampaignContext, post: PlannedPost, m: Material, rng: Rng): Omit<WrittenPost, 'planId' | 'platform' | 'contentType' | 'pillar'> {
   const pool = tagPool(ctx, m, rng);
-  if (post.platform === 'x') {
-    const tags = xTags(pool, rng);
-    return post.format === 'thread' ? writeXThread(m, tags, rng) : writeXSingle(m, tags, rng);
+  switch (post.platform) {
+    case 'x':
+      return writeX(m, post.format, pool, rng);
+    case 'instagram':
+      return writeInstagram(m, post.format, pool, rng);
+    case 'facebook':
+      return writeFacebook(m, pool, rng, rng.pick(ctx.voice.openers));
+    case 'linkedin':
+      return writeLinkedIn(m, post.format, pool, rng);
+    case 'bluesky':
+      return writeBluesky(m, post.format, pool, rng);
+    case 'mastodon':
+      return writeMastodon(m, post.format, pool, rng);
   }
-  if (post.platform === 'instagram') return writeInstagram(m, post.format, pool, rng);
-  return writeFacebook(m, pool, rng, rng.pick(ctx.voice.openers));
 }
 
 /** One post per planned slot, in plan order; no two posts of the campaign share a text. */

@@ -1,8 +1,9 @@
 import type { ContentPillar } from '@app/contracts';
+import { PLATFORM_ASPECT_RATIOS } from '../image/image.port';
 import type { CreativeStepInput, CreativeStepOutput } from '../llm.port';
 import { textVars } from './context';
 import type { CampaignContext } from './context';
-import { ASPECT, COMPOSITION, FORMAT_NOTES, SCENES } from './creative.phrases';
+import { COMPOSITION, FORMAT_NOTES, SCENES } from './creative.phrases';
 import { classifyTheme } from './pillars';
 import type { PillarSeed } from './pillars';
 import { Rng } from './random';
@@ -39,7 +40,7 @@ export function generateCreative(ctx: CampaignContext, input: CreativeStepInput,
       `Style: authentic editorial lifestyle photography, shallow depth of field, natural textures, ${voice.mood}.`,
       `Lighting: ${voice.lighting}.`,
       `Colour palette: ${voice.palette}.`,
-      `Aspect ratio ${ASPECT[post.platform]}.`,
+      `Aspect ratio ${PLATFORM_ASPECT_RATIOS[post.platform]}.`,
       'No text, letters, logos or watermarks in the image; no distorted hands or faces.',
     ].join(' ');
     const alt = `Photo of ${scene}, in ${voice.lighting}.`;

@@ -41,12 +41,14 @@ export const SCENES: Record<PillarType, readonly string[]> = {
   ],
 };
 
-export const ASPECT: Record<Platform, string> = { instagram: '4:5', x: '16:9', facebook: '1.91:1' };
-
+/** How the picture is framed for the platform's feed; the ratio matches PLATFORM_ASPECT_RATIOS. */
 export const COMPOSITION: Record<Platform, string> = {
   instagram: 'vertical 4:5 frame, subject centred with breathing room at the top and bottom for the feed crop',
   x: 'wide 16:9 frame, subject on the left third with open space on the right so it reads in the timeline',
   facebook: 'wide 1.91:1 frame, subject slightly off-centre, clean background that survives the link-preview crop',
+  linkedin: 'square 1:1 frame, subject centred and confidently lit, an uncluttered professional setting that reads at a glance in the feed',
+  bluesky: 'wide 16:9 frame, subject slightly off-centre with calm negative space, so the image holds up when the app crops its preview',
+  mastodon: 'wide 16:9 frame, subject in the centre third so the focal point survives the preview crop of any client',
 };
 
 export const FORMAT_NOTES: Record<string, string> = {

@@ -20,6 +20,9 @@ const WHERE: Record<Platform, string> = {
   x: 'the link in our bio',
   instagram: 'the link in our bio',
   facebook: 'the link on our page',
+  linkedin: 'the link in the comments',
+  bluesky: 'the link in our bio',
+  mastodon: 'the link in our profile',
 };
 
 export function ctaOptions(objective: Objective, kind: PostKind): readonly string[] {

@@ -1,14 +1,7 @@
-import { fitsLength } from '../limits';
 import type { Rng } from './random';
 import { fill, fitText, sentences } from './text';
-import type { Material } from './writer';
-import { withEmoji } from './writer';
-
-export interface CaptionPost {
-  text: string;
-  hashtags: string[];
-  callToAction?: string;
-}
+import type { CaptionPost, Material } from './writer';
+import { assembleCaption, withEmoji } from './writer';
 
 const SHOTS: readonly string[] = [
   'Close-up of hands getting started with {topic}',
@@ -22,18 +15,6 @@ const SHOTS: readonly string[] = [
 ];
 
 const CAROUSEL_INTROS: readonly string[] = ['Swipe through for the full breakdown', 'Here’s what’s inside', 'The short version, slide by slide', 'Swipe for the details'];
-
-/** Joins blocks with blank lines, dropping optional blocks (from the end of the body) until the caption fits 2,200. */
-function assemble(hook: string, body: string[], closing: string, tags: string[]): string {
-  const tagLine = tags.join(' ');
-  const build = (blocks: string[]) => [hook, ...blocks, closing, tagLine].filter(Boolean).join('\n\n');
-  const blocks = [...body];
-  while (blocks.length > 1 && !fitsLength('instagram', build(blocks))) blocks.pop();
-  const text = build(blocks);
-  if (fitsLength('instagram', text)) return text;
-  const room = (t: string) => fitsLength('instagram', [t, closing, tagLine].filter(Boolean).join('\n\n'));
-  return [fitText([hook, ...blocks].join('\n\n'), room), closing, tagLine].filter(Boolean).join('\n\n');
-}
 
 function script(m: Material, rng: Rng): string {
   const shots = rng.sample(SHOTS, 4).map((s) => fill(s, m.vars));
@@ -65,6 +46,6 @@ export function writeInstagram(m: Material, format: string, pool: readonly strin
     const paragraphs = [`${m.points[0] ?? ''} ${m.points[1] ?? ''}`.trim(), m.points[2] ?? '', m.audienceLine];
     body = rng.chance(0.5) ? [paragraphs[0] ?? '', paragraphs[2] ?? '', m.question] : [paragraphs[0] ?? '', paragraphs[1] ?? '', m.question];
   }
-  const text = assemble(hook, body.filter(Boolean), closing, tags);
+  const text = assembleCaption('instagram', hook, body.filter(Boolean), closing, tags);
   return { text, hashtags: tags.filter((t) => text.includes(t)), callToAction: m.cta };
 }

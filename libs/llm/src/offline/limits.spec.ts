@@ -1,6 +1,6 @@
-import { PLATFORM_LIMITS, codePointLength, countHashtags, xWeightedLength } from '@app/contracts';
-import type { CampaignSpec, Strategy } from '@app/contracts';
-import type { ContentStepOutput, CreativeStepInput } from '../llm.port';
+import { PLATFORM_LIMITS, codePointLength, countHashtags, platformTextLength, xWeightedLength } from '@app/contracts';
+import type { CampaignSpec, Platform, Strategy } from '@app/contracts';
+import type { ContentStepOutput, CreativeStepInput, WrittenPost } from '../llm.port';
 import { randomSpec } from '../testing/specs';
 import { validateStepOutput } from '../validate';
 import { postsFor } from '../cadence';
@@ -24,11 +24,15 @@ const runs: Run[] = Array.from({ length: CAMPAIGNS }, (_, i) => {
   return { spec, strategy, content, creativeInput: { spec, pillars: strategy.pillars, posts } };
 });
 const allPosts = runs.flatMap((r) => r.content.posts.map((post) => ({ post, spec: r.spec })));
+const postsOn = (platform: Platform) => allPosts.filter(({ post }) => post.platform === platform).map(({ post }) => post);
 
 describe(`offline output over ${CAMPAIGNS} varied campaigns`, () => {
   it('covers every platform, format, and short and long campaigns', () => {
     const formats = new Set(allPosts.map(({ post }) => `${post.platform}:${post.contentType}`));
-    expect([...formats].sort()).toEqual(['facebook:image', 'facebook:single', 'instagram:carousel', 'instagram:image', 'instagram:short_video_script', 'x:single', 'x:thread']);
+    expect([...formats].sort()).toEqual([
+      'bluesky:image', 'bluesky:single', 'bluesky:thread', 'facebook:image', 'facebook:single', 'instagram:carousel', 'instagram:image', 'instagram:short_video_script',
+      'linkedin:image', 'linkedin:single', 'mastodon:image', 'mastodon:single', 'mastodon:thread', 'x:single', 'x:thread',
+    ]);
     expect(runs.some((r) => r.spec.durationDays === 1)).toBe(true);
     expect(runs.some((r) => r.spec.durationDays >= 85)).toBe(true);
   });
@@ -91,6 +95,54 @@ describe(`offline output over ${CAMPAIGNS} varied campaigns`, () => {
       expect(post.hashtags.length).toBeLessThanOrEqual(3);
       const last = (paragraphs[paragraphs.length - 1] ?? '').split('\n')[0] ?? '';
       expect(last.includes('?') || (post.callToAction !== undefined && last.includes(post.callToAction))).toBe(true);
+    }
+  });
+
+  it.each([
+    ['bluesky', 1, 2],
+    ['mastodon', 2, 4],
+  ] as const)('keeps every %s text and thread part within its limit, threads of 3–6 numbered parts, %i–%i hashtags', (platform, minTags, maxTags) => {
+    const posts = postsOn(platform);
+    const max = PLATFORM_LIMITS[platform].maxTextLength;
+    expect(posts.length).toBeGreaterThan(500);
+    expect(posts.some((p) => p.contentType === 'thread')).toBe(true);
+    for (const post of posts) {
+      expect(platformTextLength(platform, post.text)).toBeLessThanOrEqual(max);
+      expect(post.hashtags.length).toBeGreaterThanOrEqual(minTags);
+      expect(post.hashtags.length).toBeLessThanOrEqual(maxTags);
+      for (const tag of post.hashtags) expect(post.text).toContain(tag);
+      if (post.contentType !== 'thread') {
+        expect(post.threadParts).toBeUndefined();
+        continue;
+      }
+      const parts = post.threadParts ?? [];
+      expect(parts.length).toBeGreaterThanOrEqual(3);
+      expect(parts.length).toBeLessThanOrEqual(6);
+      expect(post.text).toBe(parts[0]);
+      parts.forEach((part, i) => {
+        expect(part.startsWith(`${i + 1}/${parts.length} `)).toBe(true);
+        expect(platformTextLength(platform, part)).toBeLessThanOrEqual(max);
+      });
+    }
+  });
+
+  it('writes Mastodon hashtags in CamelCase, never starting lower-case', () => {
+    for (const post of postsOn('mastodon')) for (const tag of post.hashtags) expect(tag).toMatch(/^#[^\p{Ll}]/u);
+  });
+
+  it('writes LinkedIn posts within 3,000 characters: a hook line, line breaks, 3–5 hashtags on the last line, no emoji', () => {
+    const posts: WrittenPost[] = postsOn('linkedin');
+    expect(posts.length).toBeGreaterThan(200);
+    for (const post of posts) {
+      expect(codePointLength(post.text)).toBeLessThanOrEqual(PLATFORM_LIMITS.linkedin.maxTextLength);
+      expect(post.hashtags.length).toBeGreaterThanOrEqual(3);
+      expect(post.hashtags.length).toBeLessThanOrEqual(5);
+      const paragraphs = post.text.split('\n\n');
+      expect(paragraphs.length).toBeGreaterThanOrEqual(5);
+      expect(paragraphs[paragraphs.length - 1]).toBe(post.hashtags.join(' '));
+      expect(paragraphs[0]).not.toMatch(/#|!$/);
+      expect(post.text).not.toMatch(/\p{Extended_Pictographic}/u);
+      expect(post.text).toContain(post.callToAction!);
     }
   });
 

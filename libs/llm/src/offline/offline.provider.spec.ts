@@ -146,6 +146,23 @@ describe('OfflineLlmProvider', () => {
       for (const angle of angles) expect(angle).toMatch(/^[A-Z][^\n]+\.$/);
     });
 
+    it('plans LinkedIn, Bluesky and Mastodon with their own cadence and formats, threads only where they exist', () => {
+      const spec: CampaignSpec = { ...SAMPLE_SPEC, durationDays: 28, targetPlatforms: ['linkedin', 'bluesky', 'mastodon'] };
+      const strategy = provider.run('strategy.plan', { spec });
+      expect(strategy.cadence).toEqual([
+        { platform: 'linkedin', postsPerWeek: 3 },
+        { platform: 'bluesky', postsPerWeek: 5 },
+        { platform: 'mastodon', postsPerWeek: 5 },
+      ]);
+      expect(strategy.summary).toContain('(12 on LinkedIn, 20 on Bluesky and 20 on Mastodon)');
+      const formats = (platform: string) => new Set(strategy.plan.filter((p) => p.platform === platform).map((p) => p.format));
+      expect(formats('linkedin')).toEqual(new Set(['single', 'image']));
+      expect(formats('bluesky')).toEqual(new Set(['single', 'thread', 'image']));
+      expect(formats('mastodon')).toEqual(new Set(['single', 'thread', 'image']));
+      expect(strategy.plan.find((p) => p.platform === 'bluesky')?.format).toBe('single');
+      expect(validateStepOutput('strategy.plan', { spec }, strategy)).toEqual([]);
+    });
+
     it('ties KPIs to the goal', () => {
       const kpiNames = (goal: string) => provider.run('strategy.plan', { spec: { ...SAMPLE_SPEC, goal } }).kpis.map((k) => k.name).join(' | ');
       expect(kpiNames('Increase brand awareness for EcoBottle among Gen Z')).toMatch(/Reach.*Impressions/);
@@ -183,7 +200,7 @@ describe('OfflineLlmProvider', () => {
 
     it('designs one visual per post with platform aspect ratio, voice palette and no-text guidance', () => {
       expect(creative.visuals.map((v) => v.postId)).toEqual(creativeInput.posts.map((p) => p.id));
-      const ratio = { x: '16:9', instagram: '4:5', facebook: '1.91:1' } as const;
+      const ratio = { x: '16:9', instagram: '4:5', facebook: '1.91:1', linkedin: '1:1', bluesky: '16:9', mastodon: '16:9' } as const;
       creative.visuals.forEach((visual, i) => {
         const post = creativeInput.posts[i]!;
         expect(visual.imagePrompt).toContain(`Aspect ratio ${ratio[post.platform]}`);

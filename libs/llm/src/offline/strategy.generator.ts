@@ -1,5 +1,7 @@
+import { PLATFORM_LIMITS } from '@app/contracts';
 import type { ContentType, Platform, PlannedPost, Strategy } from '@app/contracts';
 import { DEFAULT_POSTS_PER_WEEK, postsFor } from '../cadence';
+import { PLATFORM_NAMES } from '../validate/helpers';
 import { angleText } from './angles';
 import { textVars } from './context';
 import type { CampaignContext } from './context';
@@ -14,10 +16,12 @@ const FORMAT_CYCLES: Readonly<Record<Platform, readonly ContentType[]>> = {
   x: ['single', 'thread', 'single'],
   instagram: ['carousel', 'image', 'image', 'carousel', 'short_video_script', 'image'],
   facebook: ['single', 'image'],
+  linkedin: ['single', 'image', 'single'],
+  bluesky: ['single', 'thread', 'single', 'image'],
+  mastodon: ['single', 'thread', 'image'],
 };
 /** Platforms start a fraction of a slot apart so they do not all post on the same days. */
-const DAY_OFFSETS = [0, 0.5, 0.25];
-
+const DAY_OFFSETS = [0, 0.5, 0.25, 0.75, 0.125, 0.625];
 
 interface Slot {
   platform: Platform;
@@ -34,10 +38,12 @@ function slots(ctx: CampaignContext, rng: Rng): Slot[] {
   ctx.platforms.forEach((platform, p) => {
     const count = postsFor(DEFAULT_POSTS_PER_WEEK[platform], ctx.durationDays);
     const cycle = FORMAT_CYCLES[platform];
-    const start = platform === 'x' ? 0 : rng.int(cycle.length);
+    // Where threads exist the cycle opens on a single post, and a one-post campaign is never a thread.
+    const threads = PLATFORM_LIMITS[platform].maxThreadParts > 1;
+    const start = threads ? 0 : rng.int(cycle.length);
     for (let i = 0; i < count; i++) {
-      const day = Math.min(ctx.durationDays - 1, Math.floor(((i + (DAY_OFFSETS[p % 3] ?? 0)) * ctx.durationDays) / count));
-      const format = platform === 'x' && count === 1 ? 'single' : (cycle[(start + i) % cycle.length] ?? cycle[0] ?? 'single');
+      const day = Math.min(ctx.durationDays - 1, Math.floor(((i + (DAY_OFFSETS[p % DAY_OFFSETS.length] ?? 0)) * ctx.durationDays) / count));
+      const format = threads && count === 1 ? 'single' : (cycle[(start + i) % cycle.length] ?? cycle[0] ?? 'single');
       const pillar = ctx.pillars[(i + p) % ctx.pillars.length] as PillarSeed;
       out.push({ platform, index: i, count, day, pillar, format, order: p });
     }
@@ -86,7 +92,7 @@ export function generateStrategy(ctx: CampaignContext, seed: number): Strategy {
   const vars = { ...textVars(ctx, ctx.pillars[0]), topic2: topics[1] ?? topics[0] ?? ctx.subjectShort };
   const cadence = ctx.platforms.map((platform) => ({ platform, postsPerWeek: DEFAULT_POSTS_PER_WEEK[platform] }));
   const planned = plan(ctx, rng);
-  const perPlatform = cadence.map((c) => `${postsFor(c.postsPerWeek, ctx.durationDays)} on ${c.platform === 'x' ? 'X' : c.platform === 'instagram' ? 'Instagram' : 'Facebook'}`);
+  const perPlatform = cadence.map((c) => `${postsFor(c.postsPerWeek, ctx.durationDays)} on ${PLATFORM_NAMES[c.platform]}`);
   const voice = ctx.voice.description.split(':')[0] ?? ctx.voice.kind;
   const summary =
     `${ctx.name} is ${ctx.lengthPhrase} campaign ${ctx.goalClause}. Written in a ${voice} voice for ${ctx.audience}, ` +

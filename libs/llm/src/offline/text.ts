@@ -92,9 +92,12 @@ export function dropSentences(text: string, fits: (t: string) => boolean): strin
   return '';
 }
 
+const GRAPHEMES = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
 /**
  * Shorten text until `fits` accepts it: drop whole sentences from the end first, then whole words
- * (ending with "…"). Never cuts a word in half unless a single word is longer than the limit.
+ * (ending with "…"). Never cuts a word in half unless a single word is longer than the limit, and then
+ * between graphemes, so an emoji or an accented letter is never split.
  */
 export function fitText(text: string, fits: (t: string) => boolean): string {
   if (fits(text)) return text;
@@ -107,7 +110,7 @@ export function fitText(text: string, fits: (t: string) => boolean): string {
     const candidate = `${words.join(' ').replace(/[\s,;:\-–—]+$/u, '')}…`;
     if (fits(candidate)) return candidate;
   }
-  const chars = [...(words[0] ?? '')];
+  const chars = Array.from(GRAPHEMES.segment(words[0] ?? ''), (g) => g.segment);
   while (chars.length > 0 && !fits(`${chars.join('')}…`)) chars.pop();
   return chars.length ? `${chars.join('')}…` : '';
 }

@@ -1,4 +1,5 @@
 import type { Platform, PlannedPost } from '@app/contracts';
+import { fitsOn } from '../limits';
 import { angleAsHook, kindOfAngle } from './angles';
 import { textVars } from './context';
 import type { CampaignContext } from './context';
@@ -8,7 +9,7 @@ import { KINDS, PILLAR_KINDS } from './phrases';
 import type { PostKind } from './phrases';
 import type { PillarSeed } from './pillars';
 import type { Rng } from './random';
-import { fill } from './text';
+import { fill, fitText } from './text';
 
 /** Everything one post is written from: the kind of post, its hook, talking points and asks. */
 export interface Material {
@@ -114,4 +115,27 @@ export function tagPool(ctx: CampaignContext, m: Material, rng: Rng): string[] {
 
 export function withEmoji(line: string, emoji: string | null): string {
   return emoji ? `${line} ${emoji}` : line;
+}
+
+/** A post of blocks with a single text and no thread (Instagram, LinkedIn). */
+export interface CaptionPost {
+  text: string;
+  hashtags: string[];
+  callToAction?: string;
+}
+
+/**
+ * Joins hook, body blocks, closing and hashtags with blank lines, dropping optional blocks (from the end of the
+ * body) until the text fits the platform, then shortening hook and body if it still does not.
+ */
+export function assembleCaption(platform: Platform, hook: string, body: string[], closing: string, tags: string[]): string {
+  const fits = fitsOn(platform);
+  const tagLine = tags.join(' ');
+  const build = (blocks: string[]) => [hook, ...blocks, closing, tagLine].filter(Boolean).join('\n\n');
+  const blocks = [...body];
+  while (blocks.length > 1 && !fits(build(blocks))) blocks.pop();
+  const text = build(blocks);
+  if (fits(text)) return text;
+  const room = (t: string) => fits([t, closing, tagLine].filter(Boolean).join('\n\n'));
+  return [fitText([hook, ...blocks].join('\n\n'), room), closing, tagLine].filter(Boolean).join('\n\n');
 }

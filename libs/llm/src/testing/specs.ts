@@ -1,3 +1,4 @@
+import { PLATFORMS } from '@app/contracts';
 import type { CampaignSpec, Platform } from '@app/contracts';
 import { Rng } from '../offline/random';
 
@@ -35,7 +36,10 @@ const THEMES = [
 ];
 const AUDIENCES = [undefined, 'Busy parents in Austin', 'Gen Z students', 'small business owners who are new to marketing and want quick wins', 'Remote workers aged 25-40', 'Foodies 🍜 in Tokyo', ''];
 const VOICES = [undefined, 'playful and witty', 'professional, authoritative', 'bold, energetic', 'warm, friendly', 'calm and clear', 'quirky but professional', ''];
-const PLATFORM_SETS: Platform[][] = [['x'], ['instagram'], ['facebook'], ['x', 'instagram'], ['instagram', 'facebook'], ['x', 'instagram', 'facebook'], ['facebook', 'x']];
+const PLATFORM_SETS: Platform[][] = [
+  ['x'], ['instagram'], ['facebook'], ['x', 'instagram'], ['instagram', 'facebook'], ['x', 'instagram', 'facebook'], ['facebook', 'x'],
+  ['linkedin'], ['bluesky'], ['mastodon'], ['x', 'bluesky', 'mastodon'], ['linkedin', 'instagram', 'facebook'], ['mastodon', 'linkedin'], [...PLATFORMS],
+];
 
 export function randomSpec(index: number): CampaignSpec {
   const rng = new Rng(1000 + index * 7919);

@@ -2,10 +2,10 @@ import { PLATFORM_LIMITS, countHashtags, isPlatform, platformTextLength } from '
 import type { Platform, PlannedPost } from '@app/contracts';
 import { fitsLength } from '../limits';
 import type { ContentStepInput } from '../llm.port';
-import { HASHTAG, PLATFORM_NAMES, Problems, formatsFor } from './helpers';
+import { HASHTAG, LENGTH_UNITS, PLATFORM_NAMES, Problems, formatsFor } from './helpers';
 import type { Obj } from './helpers';
 
-const unit = (p: Platform) => (PLATFORM_LIMITS[p].lengthCounting === 'x-weighted' ? 'weighted characters' : 'characters');
+const unit = (p: Platform) => LENGTH_UNITS[PLATFORM_LIMITS[p].lengthCounting];
 
 function checkLength(problems: Problems, path: string, platform: Platform, text: string): void {
   if (fitsLength(platform, text)) return;

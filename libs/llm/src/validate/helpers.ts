@@ -1,5 +1,5 @@
 import { CONTENT_TYPES, PLATFORM_LIMITS } from '@app/contracts';
-import type { ContentType, Platform } from '@app/contracts';
+import type { ContentType, Platform, PlatformLimits } from '@app/contracts';
 
 export type Obj = Record<string, unknown>;
 
@@ -44,7 +44,21 @@ export class Problems {
   }
 }
 
-export const PLATFORM_NAMES: Record<Platform, string> = { x: 'X', instagram: 'Instagram', facebook: 'Facebook' };
+export const PLATFORM_NAMES: Record<Platform, string> = {
+  x: 'X',
+  instagram: 'Instagram',
+  facebook: 'Facebook',
+  linkedin: 'LinkedIn',
+  bluesky: 'Bluesky',
+  mastodon: 'Mastodon',
+};
+
+/** What a length is counted in under each rule, as messages to the model name it. */
+export const LENGTH_UNITS: Record<PlatformLimits['lengthCounting'], string> = {
+  'x-weighted': 'weighted characters',
+  'code-points': 'characters',
+  graphemes: 'graphemes',
+};
 
 /** Formats a platform supports: threads only where threads exist, text-only posts only where no visual is required. */
 export function formatsFor(platform: Platform): readonly ContentType[] {

@@ -1,0 +1,26 @@
+export * from './platform-adapter';
+export * from './platform-error';
+export { PlatformHttp, encodeForm } from './http/platform-http';
+export type { HttpRequest, HttpResponse, PlatformHttpOptions, RateLimitObservation } from './http/platform-http';
+export * from './http/reset-signals';
+export { createPkce, createState, pkceChallenge } from './oauth/pkce';
+export type { Pkce } from './oauth/pkce';
+export { normalizeForMatch, sameText, withinWindow } from './text-match';
+export { MastodonAdapter } from './mastodon/mastodon.adapter';
+// Test doubles: loopback fake platform servers speaking each platform's wire protocol (node:http only).
+export * from './testing';
+export * from './config';
+export { XAdapter } from './x/x.adapter';
+export type { XAdapterOptions } from './x/x.adapter';
+export { FacebookAdapter } from './facebook/facebook.adapter';
+export type { FacebookAdapterOptions, FacebookPage } from './facebook/facebook.adapter';
+export type { PhotoTransport } from './facebook/facebook.media';
+export { InstagramAdapter } from './instagram/instagram.adapter';
+export type { InstagramAdapterOptions, InstagramAccountLink } from './instagram/instagram.adapter';
+export { META_THROTTLE_BACKOFF_MS, metaUsageObservations, parseAppUsage, parseBusinessUseCaseUsage } from './meta/meta.usage';
+export { createPlatformAdapters } from './registry';
+export { BlueskyAdapter } from './bluesky/bluesky.adapter';
+export { createBlueskySession } from './bluesky/bluesky.session';
+export type { BlueskySession } from './bluesky/bluesky.session';
+export { LinkedInAdapter, LINKEDIN_DEFAULT_VERSION } from './linkedin/linkedin.adapter';
+export type { LinkedInAdapterOptions } from './linkedin/linkedin.adapter';

@@ -1,0 +1,245 @@
+import type { FakeRequest, FakeResponse } from './fake-platform-server';
+import { FakeMetaGraph, graphError, graphParams, graphTime, select, stringParam, unsupported, type GraphNode, type GraphPrincipal } from './fake-meta-graph';
+
+export interface FakeFacebookPost {
+  /** `<page-id>_<post-id>`. */
+  id: string;
+  pageId: string;
+  message?: string;
+  link?: string;
+  photoIds: string[];
+  published: boolean;
+  createdAt: Date;
+  /** Which call created it. */
+  via: 'feed' | 'photos' | 'seed';
+  shares: number;
+  reactions: number;
+  comments: number;
+}
+
+export interface FakeFacebookPhoto {
+  id: string;
+  pageId: string;
+  published: boolean;
+  caption?: string;
+  /** The public URL Facebook was told to fetch (never fetched by the fake). */
+  url?: string;
+  /** The bytes sent as multipart `source`. */
+  upload?: { type: string; size: number };
+  /** The post a published photo made, or the multi-photo post it was attached to. */
+  postId?: string;
+  createdAt: Date;
+}
+
+const IMAGE_TYPES = /^image\/(jpeg|png|gif|bmp|tiff|webp|heic)$/;
+
+/**
+ * Facebook Pages on loopback (`../shared/reference/platform-apis.md` §3): `POST /{page}/feed` (message, link,
+ * `attached_media`), `POST /{page}/photos` (multipart `source` or `url`; published or not), 506 for the same
+ * message posted again on a Page within `duplicateWindowMs`, `/{page}/published_posts`, `/posts` and `/feed`
+ * lists (`since`/`until`, `limit` ≤ 100, cursors, `created_time` in `+0000`, `shares` omitted at 0),
+ * post/photo nodes, comments, delete; plus everything of FakeMetaGraph (tokens, OAuth, usage headers with the
+ * `pages` BUC type).
+ */
+export class FakeFacebook extends FakeMetaGraph {
+  readonly posts: FakeFacebookPost[] = [];
+  readonly photos: FakeFacebookPhoto[] = [];
+  readonly comments: { id: string; postId: string; message: string; createdAt: Date }[] = [];
+  /** How long an identical message on the same Page is refused with code 506. */
+  duplicateWindowMs = 24 * 3_600_000;
+  /** Photos above this size are refused (subcode 1366046, §3.3). */
+  maxPhotoBytes = 4 * 1024 * 1024;
+  protected readonly bucType = 'pages' as const;
+
+  constructor() {
+    super();
+    this.graph('POST', '/:id/feed', (r, p) => this.createPost(r, p));
+    this.graph('POST', '/:id/photos', (r, p) => this.createPhoto(r, p));
+    for (const edge of ['published_posts', 'posts', 'feed'] as const) this.graph('GET', `/:id/${edge}`, (r, p) => this.listPosts(r, p, edge));
+    this.graph('POST', '/:id/comments', (r, p) => this.comment(r, p));
+  }
+
+  /** A Page managed by a (new) user: the Page token is the account's token; the user token lists Pages. */
+  addPage(name: string, userName = `${name} admin`): { pageId: string; pageToken: string; userId: string; userToken: string } {
+    const { userId, userToken } = this.addUser(userName);
+    const page = this.addGraphPage(name, userId);
+    return { pageId: page.id, pageToken: page.token, userId, userToken };
+  }
+
+  postsOf(pageId: string): FakeFacebookPost[] {
+    return this.posts.filter((p) => p.pageId === pageId);
+  }
+
+  /** A post made earlier (history), with engagement counts. */
+  seedPost(pageId: string, post: { message?: string; createdAt: Date; shares?: number; reactions?: number; comments?: number }): FakeFacebookPost {
+    const seeded: FakeFacebookPost = { id: `${pageId}_${this.nextId(1_220_000_000_000_000n)}`, pageId, photoIds: [], published: true, via: 'seed', shares: 0, reactions: 0, comments: 0, ...post };
+    this.posts.push(seeded);
+    return seeded;
+  }
+
+  protected bucTarget(principal: GraphPrincipal): string | undefined {
+    return principal.kind === 'page' ? principal.id : undefined;
+  }
+
+  protected override nodeOf(id: string, principal: GraphPrincipal): GraphNode | undefined {
+    const post = this.posts.find((p) => p.id === id);
+    if (post) return this.postNode(post);
+    const photo = this.photos.find((p) => p.id === id);
+    if (photo) {
+      return {
+        type: 'Photo',
+        defaults: ['id', 'created_time'],
+        fields: { id: photo.id, name: photo.caption, created_time: graphTime(photo.createdAt), link: `https://www.facebook.com/photo.php?fbid=${photo.id}`, page_story_id: photo.postId },
+      };
+    }
+    const comment = this.comments.find((c) => c.id === id);
+    if (comment) return { type: 'Comment', defaults: ['id', 'message', 'created_time'], fields: { id: comment.id, message: comment.message, created_time: graphTime(comment.createdAt) } };
+    return super.nodeOf(id, principal);
+  }
+
+  protected override deleteNode(id: string, principal: GraphPrincipal): FakeResponse | undefined {
+    for (const list of [this.posts, this.photos] as { id: string; pageId: string }[][]) {
+      const index = list.findIndex((item) => item.id === id && this.actsFor(principal, item.pageId));
+      if (index >= 0) {
+        list.splice(index, 1);
+        return { body: { success: true } };
+      }
+    }
+    return undefined;
+  }
+
+  private pageFor(request: FakeRequest, principal: GraphPrincipal): string | FakeResponse {
+    const pageId = request.params.id === 'me' ? principal.id : request.params.id;
+    if (!this.pages.some((p) => p.id === pageId)) return unsupported('post', pageId);
+    if (principal.kind !== 'page' || principal.id !== pageId) {
+      return graphError(200, '(#200) If posting to a page, requires both pages_read_engagement and pages_manage_posts as an admin with sufficient administrative permission', { type: 'OAuthException' });
+    }
+    return pageId;
+  }
+
+  private createPost(request: FakeRequest, principal: GraphPrincipal): FakeResponse {
+    const pageId = this.pageFor(request, principal);
+    if (typeof pageId !== 'string') return pageId;
+    const params = graphParams(request);
+    const message = stringParam(params, 'message');
+    const link = stringParam(params, 'link');
+    const attached = parseAttachedMedia(params);
+    if (attached === null) return graphError(100, '(#100) param attached_media must be an array of {"media_fbid": "<photo id>"} objects');
+    if (!message && !link && attached.length === 0) return graphError(100, '(#100) Missing message or attachment');
+    if (message && [...message].length > 63_206) return graphError(100, '(#100) The message is too long', { subcode: 1349125 });
+    if (link && !/^https?:\/\/\S+$/i.test(link)) return graphError(100, '(#100) The link is not a valid URL', { subcode: 2061006 });
+    for (const photoId of attached) {
+      const photo = this.photos.find((p) => p.id === photoId && p.pageId === pageId);
+      if (!photo || photo.published || photo.postId) return graphError(100, `(#100) attached_media: ${photoId} is not an unpublished photo of this Page`);
+    }
+    const published = stringParam(params, 'published') !== 'false';
+    if (published && message && this.isDuplicate(pageId, message)) {
+      return graphError(506, '(#506) Duplicate status message', {
+        userTitle: 'Duplicate Status',
+        userMsg: 'This status update is identical to the last one you posted. Try posting something different, or delete your previous update.',
+      });
+    }
+    const post = this.addPost({ pageId, message, link, photoIds: attached, published, via: 'feed' });
+    for (const photo of this.photos.filter((p) => attached.includes(p.id))) photo.postId = post.id;
+    return { body: withReadAfterWrite(request, { id: post.id }, this.postNode(post)) };
+  }
+
+  private createPhoto(request: FakeRequest, principal: GraphPrincipal): FakeResponse {
+    const pageId = this.pageFor(request, principal);
+    if (typeof pageId !== 'string') return pageId;
+    const params = graphParams(request);
+    const file = request.files.get('source');
+    const url = stringParam(params, 'url');
+    if (!file && !url) return graphError(324, '(#324) Requires upload file');
+    if (url && !/^https?:\/\/\S+$/i.test(url)) return graphError(100, '(#100) url should represent a valid URL', { subcode: 2061006 });
+    if (file && (file.size === 0 || !IMAGE_TYPES.test(file.type))) return graphError(100, '(#100) Invalid file: only image files can be uploaded as photos', { subcode: 2069019 });
+    if (file && file.size > this.maxPhotoBytes) return graphError(100, '(#100) The photo is too large', { subcode: 1366046, userTitle: 'Photo too large', userMsg: 'Photos must be under 4 MB.' });
+    const published = stringParam(params, 'published') !== 'false';
+    const caption = stringParam(params, 'caption') ?? stringParam(params, 'message');
+    const photo: FakeFacebookPhoto = { id: this.nextId(1_230_000_000_000_000n), pageId, published, caption, url, upload: file && { type: file.type, size: file.size }, createdAt: new Date() };
+    this.photos.push(photo);
+    if (!published) return { body: { id: photo.id } };
+    const post = this.addPost({ pageId, message: caption, photoIds: [photo.id], published: true, via: 'photos', id: `${pageId}_${photo.id}` });
+    photo.postId = post.id;
+    return { body: { id: photo.id, post_id: post.id } };
+  }
+
+  private listPosts(request: FakeRequest, principal: GraphPrincipal, edge: 'published_posts' | 'posts' | 'feed'): FakeResponse {
+    const pageId = request.params.id === 'me' ? principal.id : request.params.id;
+    if (!this.pages.some((p) => p.id === pageId)) return unsupported('get', pageId);
+    if (!this.actsFor(principal, pageId)) return graphError(10, "(#10) This endpoint requires the 'pages_read_engagement' permission or the 'Page Public Content Access' feature");
+    const mine = this.postsOf(pageId).filter((p) => edge === 'feed' || p.published);
+    const inRange = this.inTimeRange(request, mine, (p) => p.createdAt);
+    if (!Array.isArray(inRange)) return inRange;
+    const newestFirst = [...inRange].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+    return this.paged(request, newestFirst, (post) => this.postNode(post));
+  }
+
+  private comment(request: FakeRequest, principal: GraphPrincipal): FakeResponse {
+    const post = this.posts.find((p) => p.id === request.params.id);
+    if (!post || !this.actsFor(principal, post.pageId)) return unsupported('post', request.params.id);
+    const message = stringParam(graphParams(request), 'message');
+    if (!message) return graphError(100, '(#100) Missing message or attachment');
+    const comment = { id: `${post.id.split('_')[1]}_${this.nextId(1_240_000_000_000_000n)}`, postId: post.id, message, createdAt: new Date() };
+    this.comments.push(comment);
+    post.comments += 1;
+    return { body: { id: comment.id } };
+  }
+
+  private isDuplicate(pageId: string, message: string): boolean {
+    const since = Date.now() - this.duplicateWindowMs;
+    return this.postsOf(pageId).some((p) => p.published && p.message?.trim() === message.trim() && p.createdAt.getTime() >= since);
+  }
+
+  private addPost(post: Pick<FakeFacebookPost, 'pageId' | 'message' | 'photoIds' | 'published' | 'via'> & { link?: string; id?: string }): FakeFacebookPost {
+    const created: FakeFacebookPost = { shares: 0, reactions: 0, comments: 0, createdAt: new Date(), ...post, id: post.id ?? `${post.pageId}_${this.nextId(1_220_000_000_000_000n)}` };
+    this.posts.push(created);
+    return created;
+  }
+
+  private postNode(post: FakeFacebookPost): GraphNode {
+    const page = this.pages.find((p) => p.id === post.pageId);
+    const [pageId, postNumber] = post.id.split('_');
+    return {
+      type: 'Post',
+      defaults: ['id', 'message', 'created_time'],
+      fields: {
+        id: post.id,
+        message: post.message,
+        created_time: graphTime(post.createdAt),
+        updated_time: graphTime(post.createdAt),
+        permalink_url: `https://www.facebook.com/${pageId}/posts/${postNumber}`,
+        is_published: post.published,
+        status_type: post.photoIds.length ? 'added_photos' : post.link ? 'shared_story' : 'mobile_status_update',
+        from: { id: post.pageId, name: page?.name },
+        attachments: post.photoIds.length ? { data: post.photoIds.map((id) => ({ type: 'photo', target: { id } })) } : post.link ? { data: [{ type: 'share', url: post.link }] } : undefined,
+        shares: post.shares > 0 ? { count: post.shares } : undefined,
+        reactions: { data: [], summary: { total_count: post.reactions, viewer_reaction: 'NONE' } },
+        comments: { data: [], summary: { order: 'ranked', total_count: post.comments, can_comment: true } },
+      },
+    };
+  }
+}
+
+/** `attached_media` as a JSON array (body), a JSON string, or form-style `attached_media[0]=…`; null if malformed. */
+function parseAttachedMedia(params: Record<string, unknown>): string[] | null {
+  let raw: unknown = params.attached_media;
+  const indexed = Object.keys(params).filter((k) => /^attached_media\[\d+\]$/.test(k));
+  if (raw === undefined && indexed.length) raw = indexed.map((k) => params[k]);
+  if (raw === undefined) return [];
+  try {
+    const list = typeof raw === 'string' ? JSON.parse(raw) : raw;
+    if (!Array.isArray(list)) return null;
+    const ids = list.map((item) => (typeof item === 'string' ? JSON.parse(item) : item) as { media_fbid?: unknown });
+    return ids.every((item) => typeof item?.media_fbid === 'string' || typeof item?.media_fbid === 'number') ? ids.map((item) => String(item.media_fbid)) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The create call answers the requested `fields` too (§3.2 read-after-write); otherwise just `{ id }`. */
+function withReadAfterWrite(request: FakeRequest, answer: Record<string, unknown>, node: GraphNode): Record<string, unknown> {
+  if (!request.query.get('fields')) return answer;
+  const selected = select(request, node);
+  return selected.status ? answer : { ...answer, ...(selected.body as Record<string, unknown>) };
+}

@@ -1,0 +1,18 @@
+export * from './fake-platform-server';
+export * from './fake-oauth';
+export { FakeMastodon } from './fake-mastodon';
+export type { FakeStatus } from './fake-mastodon';
+export { closedPortUrl, memoryCall, TINY_PNG } from './memory-call';
+export type { MemoryCall } from './memory-call';
+export { FakeX } from './fake-x';
+export type { FakeTweet, FakeXUser } from './fake-x';
+export { FakeMetaGraph, graphError, graphTime } from './fake-meta-graph';
+export type { FakeGraphUser, FakeGraphPage, GraphPrincipal, GraphNode } from './fake-meta-graph';
+export { FakeFacebook } from './fake-facebook';
+export type { FakeFacebookPost, FakeFacebookPhoto } from './fake-facebook';
+export { FakeInstagram } from './fake-instagram';
+export type { FakeIgAccount, FakeIgContainer, FakeIgMedia, FakeContainerStatus } from './fake-instagram';
+export { FakeLinkedIn } from './fake-linkedin';
+export type { FakeLinkedInMember, FakeLinkedInOptions, FakeLinkedInPost, FakeLinkedInImage } from './fake-linkedin';
+export { FakeBluesky } from './fake-bluesky';
+export type { FakeBlueskyOptions, FakeBlueskyRecord, FakeBlob, FakeCounts } from './fake-bluesky';
