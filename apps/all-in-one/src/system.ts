@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { EnvReader, SERVICES, redact } from '@app/config';
 import { EmbeddedPostgres, pgliteTemplatePath, startEmbeddedPostgres } from '@app/database';
 import { Env, createServiceApp } from '@app/service-kit';
@@ -51,6 +52,9 @@ export async function startAllInOne(env: Env, logLevels?: LogLevel[]): Promise<A
   if (!env.RABBITMQ_URL) serviceEnv.RABBITMQ_URL = 'embedded:';
   // The gateway reads generated images from creative-svc, in this same process.
   serviceEnv.CREATIVE_URL ??= `http://127.0.0.1:${new EnvReader(serviceEnv).int('CREATIVE_PORT', SERVICES['creative-svc'].port)}`;
+  serviceEnv.POSTING_URL ??= `http://127.0.0.1:${new EnvReader(serviceEnv).int('POSTING_PORT', SERVICES['posting-svc'].port)}`;
+  // posting-svc signs the media URLs Instagram and Facebook fetch, the gateway verifies them: one key for both.
+  serviceEnv.MEDIA_SIGNING_KEY ??= randomBytes(32).toString('base64url');
   const apps: Array<{ name: string; app: INestApplication }> = [];
   const stop = async () => {
     for (const { app } of [...apps].reverse()) await app.close();

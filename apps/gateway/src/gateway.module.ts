@@ -7,16 +7,24 @@ import { User } from './auth/user.entity';
 import { Campaign } from './campaigns/campaign.entity';
 import { CampaignsModule } from './campaigns/campaigns.module';
 import type { GatewayConfig } from './config/gateway.config';
+import { MediaModule } from './media/media.module';
 import { InitGateway1764028800000 } from './migrations/1764028800000-InitGateway';
+import { PublishingLifecycle1764288000000 } from './migrations/1764288000000-PublishingLifecycle';
+import { PlatformsModule } from './platforms/platforms.module';
 import { CampaignPost } from './posts/campaign-post.entity';
+import { PostAttempt } from './posts/post-attempt.entity';
 import { PostsModule } from './posts/posts.module';
 import { ProjectionModule } from './projection/projection.module';
 
-export const GATEWAY_ENTITIES = [User, Campaign, CampaignPost];
+export const GATEWAY_ENTITIES = [User, Campaign, CampaignPost, PostAttempt];
+/** In order; a new migration is appended, never an existing one edited. */
+export const GATEWAY_MIGRATIONS = [InitGateway1764028800000, PublishingLifecycle1764288000000];
 
 /**
- * The gateway: REST API for users (auth, campaigns, posts) and the bus consumer that keeps its campaign
- * read model current. Owns schema `gateway`: users, campaigns, campaign_posts (+ inbox/outbox).
+ * The gateway: REST API for users (auth, campaigns, posts, connected platforms, signed media) and the bus
+ * consumer that keeps its campaign read model current. Owns schema `gateway`: users, campaigns,
+ * campaign_posts, post_attempts (+ inbox/outbox). Connected accounts live in posting-svc (POSTING_URL),
+ * images in creative-svc (CREATIVE_URL).
  */
 @Module({})
 export class GatewayModule {
@@ -24,10 +32,12 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [
-        ServiceCoreModule.forRoot(config, { entities: GATEWAY_ENTITIES, migrations: [InitGateway1764028800000] }),
+        ServiceCoreModule.forRoot(config, { entities: GATEWAY_ENTITIES, migrations: GATEWAY_MIGRATIONS }),
         AuthModule.forRoot(config),
         CampaignsModule,
         PostsModule,
+        PlatformsModule,
+        MediaModule,
         ProjectionModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: JwtAuthGuard }],

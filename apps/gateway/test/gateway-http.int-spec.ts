@@ -83,6 +83,7 @@ describe('gateway HTTP API (real PostgreSQL and RabbitMQ)', () => {
       campaignId = res.body.id;
       expect(res.body).toMatchObject({
         id: expect.stringMatching(UUID),
+        kind: 'agent',
         status: 'requested',
         revision: 1,
         startDate: '2026-12-01T08:00:00.000Z',
@@ -169,6 +170,7 @@ describe('gateway HTTP API (real PostgreSQL and RabbitMQ)', () => {
       expect(page1.body.items.map((c: { name: string }) => c.name)).toEqual(['third', 'second']);
       expect(page1.body.items[0]).toEqual({
         id: expect.stringMatching(UUID),
+        kind: 'agent',
         name: 'third',
         status: 'requested',
         targetPlatforms: ['x', 'instagram'],

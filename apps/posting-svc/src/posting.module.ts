@@ -1,39 +1,65 @@
 import { BusServer } from '@app/bus';
-import { ServiceConfig } from '@app/config';
+import { SERVICE_CONFIG } from '@app/config';
 import { Events, PostDuePayload } from '@app/contracts';
 import { ServiceCoreModule } from '@app/service-kit';
 import { DynamicModule, Module, OnModuleInit } from '@nestjs/common';
+import type { PostingConfig } from './config/posting.config';
+import { ConnectionsController } from './connections/connections.controller';
+import { ConnectionsRepository } from './connections/connections.repository';
+import { ConnectionsService } from './connections/connections.service';
+import { TokenCipher } from './connections/token-cipher';
+import { TokenRefresher } from './connections/token-refresher';
 import { InitPosting1764028800000 } from './migrations/1764028800000-InitPosting';
+import { PublishingForReal1764288000000 } from './migrations/1764288000000-PublishingForReal';
+import { PlatformRegistry } from './platforms/platform-registry';
 import { CancelPostHandler } from './publishing/cancel-post.handler';
-import { PLATFORM_ADAPTERS } from './publishing/platform-adapter';
-import type { AdapterResolver } from './publishing/platform-adapter';
-import { Publication } from './publishing/publication.entity';
-import { recordFailure } from './publishing/publication-outcome';
+import { PublicationOutcomes } from './publishing/publication-outcome';
+import { PublicationWorker } from './publishing/publication-worker';
+import { PublicationsRepository } from './publishing/publications.repository';
+import { PublishAttempt } from './publishing/publish-attempt';
 import { PublishDuePostHandler } from './publishing/publish-due-post.handler';
+import { RateLimitStore } from './publishing/rate-limit-store';
 import { SandboxPost } from './sandbox/sandbox-post.entity';
 import { SandboxAdapter } from './sandbox/sandbox.adapter';
 
+/**
+ * posting-svc: the Posting agent. Owns schema `posting`: platform_connections (tokens sealed with
+ * AES-256-GCM), oauth_states, publications (durable publish jobs) and publication_attempts, rate_limits,
+ * cancellations, sandbox_posts.
+ */
 @Module({})
 export class PostingModule implements OnModuleInit {
-  constructor(private readonly server: BusServer) {}
+  constructor(
+    private readonly server: BusServer,
+    private readonly outcomes: PublicationOutcomes,
+  ) {}
 
-  static forRoot(config: ServiceConfig): DynamicModule {
+  static forRoot(config: PostingConfig): DynamicModule {
     return {
       module: PostingModule,
-      imports: [ServiceCoreModule.forRoot(config, { entities: [Publication, SandboxPost], migrations: [InitPosting1764028800000] })],
-      controllers: [PublishDuePostHandler, CancelPostHandler],
+      imports: [ServiceCoreModule.forRoot(config, { entities: [SandboxPost], migrations: [InitPosting1764028800000, PublishingForReal1764288000000] })],
+      controllers: [PublishDuePostHandler, CancelPostHandler, ConnectionsController],
       providers: [
+        { provide: TokenCipher, inject: [SERVICE_CONFIG], useFactory: (c: PostingConfig) => TokenCipher.fromConfig(c.tokenKeys) },
+        ConnectionsRepository,
+        ConnectionsService,
+        TokenRefresher,
+        PlatformRegistry,
+        RateLimitStore,
         SandboxAdapter,
-        { provide: PLATFORM_ADAPTERS, inject: [SandboxAdapter], useFactory: (sandbox: SandboxAdapter): AdapterResolver => () => sandbox },
+        PublicationsRepository,
+        PublicationOutcomes,
+        PublishAttempt,
+        PublicationWorker,
       ],
     };
   }
 
-  /** A post whose publishing gave up (retries used up) is marked failed with the reason, never left hanging. */
+  /** A post.due that could not even be queued (retries used up) is marked failed with the reason, never left hanging. */
   onModuleInit(): void {
     this.server.setDeadLetterHook(async (envelope, reason, context) => {
       if (envelope.routingKey !== Events.PostDue) return;
-      await recordFailure(context, envelope.payload as PostDuePayload, `publishing gave up: ${reason}`);
+      await this.outcomes.emitFailed(context.manager, envelope.payload as PostDuePayload, 'gave_up', `publishing gave up: ${reason}`, null);
     });
   }
 }

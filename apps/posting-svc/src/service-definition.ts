@@ -1,8 +1,9 @@
-import { ServiceDefinition, readConfigFromEnv } from '@app/service-kit';
+import { ServiceDefinition } from '@app/service-kit';
+import { PostingConfig, readPostingConfig } from './config/posting.config';
 import { PostingModule } from './posting.module';
 
-export const postingService: ServiceDefinition = {
+export const postingService: ServiceDefinition<PostingConfig> = {
   name: 'posting-svc',
-  readConfig: (env) => readConfigFromEnv('posting-svc', env),
+  readConfig: (env) => readPostingConfig(env),
   module: PostingModule.forRoot,
 };

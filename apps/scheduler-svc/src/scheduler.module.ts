@@ -6,6 +6,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import type { SchedulerConfig } from './config/scheduler.config';
 import { DuePostDispatcher } from './dispatch/due-post-dispatcher';
 import { InitScheduler1764028800000 } from './migrations/1764028800000-InitScheduler';
+import { MissedPosts1764288000000 } from './migrations/1764288000000-MissedPosts';
 import { ScheduleCampaignHandler } from './planning/schedule-campaign.handler';
 import { PostChangesHandler } from './posts/post-changes.handler';
 import { ScheduledPost } from './posts/scheduled-post.entity';
@@ -18,7 +19,7 @@ export class SchedulerModule implements OnModuleInit {
     return {
       module: SchedulerModule,
       imports: [
-        ServiceCoreModule.forRoot(config, { entities: [StageRunRecord, ScheduledPost], migrations: [InitScheduler1764028800000] }),
+        ServiceCoreModule.forRoot(config, { entities: [StageRunRecord, ScheduledPost], migrations: [InitScheduler1764028800000, MissedPosts1764288000000] }),
         ScheduleModule.forRoot(),
       ],
       controllers: [ScheduleCampaignHandler, PostChangesHandler],

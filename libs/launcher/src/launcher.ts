@@ -18,6 +18,10 @@ export interface LaunchOptions {
   /** Where each service's output goes: a folder of log files, or the terminal with a name prefix. */
   output: { logDir: string } | 'prefixed';
   readyTimeoutMs?: number;
+  /** Which services to run (default: all seven). */
+  only?: readonly ServiceProcessName[];
+  /** More than one process of a service (replicas share database and queue); extra ones are named `name#2`, … */
+  replicas?: Partial<Record<ServiceProcessName, number>>;
 }
 
 export async function freePort(): Promise<number> {
@@ -46,8 +50,11 @@ function prefixed(name: string): Writable {
  */
 export class ServiceGroup {
   private constructor(
+    /** The port of each service's first process. */
     readonly ports: Record<ServiceProcessName, number>,
-    readonly children: Map<ServiceProcessName, ChildProcess>,
+    /** Every process by instance name (`posting-svc`, `posting-svc#2`, …). */
+    readonly children: Map<string, ChildProcess>,
+    private readonly instancePorts: Map<string, number>,
     private readonly logDir?: string,
   ) {}
 
@@ -58,22 +65,27 @@ export class ServiceGroup {
   static async launch(options: LaunchOptions): Promise<ServiceGroup> {
     const logDir = options.output === 'prefixed' ? undefined : options.output.logDir;
     if (logDir) mkdirSync(logDir, { recursive: true });
+    const services = options.only ?? SERVICE_NAMES;
     const ports = {} as Record<ServiceProcessName, number>;
     for (const name of SERVICE_NAMES) ports[name] = options.ports?.[name] ?? (await freePort());
-    const group = new ServiceGroup(ports, new Map(), logDir);
-    for (const name of SERVICE_NAMES) {
+    const instances: Array<{ name: ServiceProcessName; instance: string; port: number }> = [];
+    for (const name of services) {
+      for (let i = 1; i <= (options.replicas?.[name] ?? 1); i++) instances.push({ name, instance: i === 1 ? name : `${name}#${i}`, port: i === 1 ? ports[name] : await freePort() });
+    }
+    const group = new ServiceGroup(ports, new Map(), new Map(instances.map((i) => [i.instance, i.port])), logDir);
+    for (const { name, instance, port } of instances) {
       const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist/apps', name, 'src/main.js')], {
         cwd: REPO_ROOT,
-        env: { CREATIVE_URL: `http://127.0.0.1:${ports['creative-svc']}`, ...options.env, PORT: String(ports[name]) },
+        env: { CREATIVE_URL: `http://127.0.0.1:${ports['creative-svc']}`, POSTING_URL: `http://127.0.0.1:${ports['posting-svc']}`, ...options.env, PORT: String(port) },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
-      const sink = logDir ? createWriteStream(path.join(logDir, `${name}.log`)) : prefixed(name);
+      const sink = logDir ? createWriteStream(path.join(logDir, `${instance.replace('#', '-')}.log`)) : prefixed(instance);
       child.stdout!.pipe(sink);
       child.stderr!.pipe(sink);
-      group.children.set(name, child);
+      group.children.set(instance, child);
     }
     try {
-      await Promise.all(SERVICE_NAMES.map((name) => group.waitReady(name, options.readyTimeoutMs ?? 60_000)));
+      await Promise.all(instances.map(({ instance }) => group.waitReady(instance, options.readyTimeoutMs ?? 60_000)));
     } catch (error) {
       await group.stop();
       throw error;
@@ -81,22 +93,27 @@ export class ServiceGroup {
     return group;
   }
 
-  async waitReady(name: ServiceProcessName, timeoutMs: number): Promise<void> {
+  /** The port of one process (`posting-svc#2`, …). */
+  portOf(instance: string): number {
+    return this.instancePorts.get(instance)!;
+  }
+
+  async waitReady(name: string, timeoutMs: number): Promise<void> {
     const child = this.children.get(name)!;
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`${name} exited with status ${child.exitCode}\n${this.logTail(name)}`);
-      const res = await fetch(`http://127.0.0.1:${this.ports[name]}/health/ready`).catch(() => undefined);
+      const res = await fetch(`http://127.0.0.1:${this.portOf(name)}/health/ready`).catch(() => undefined);
       if (res?.status === 200) return;
       await new Promise((resolve) => setTimeout(resolve, 150));
     }
     throw new Error(`${name} not ready after ${timeoutMs} ms\n${this.logTail(name)}`);
   }
 
-  logTail(name: ServiceProcessName, lines = 40): string {
+  logTail(name: string, lines = 40): string {
     if (!this.logDir) return '';
     try {
-      return readFileSync(path.join(this.logDir, `${name}.log`), 'utf8').split('\n').slice(-lines).join('\n');
+      return readFileSync(path.join(this.logDir, `${name.replace('#', '-')}.log`), 'utf8').split('\n').slice(-lines).join('\n');
     } catch {
       return '';
     }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { EnvReader, SERVICES, redact } from '@app/config';
 import { SERVICE_NAMES, ServiceGroup, ServiceProcessName } from './launcher';
 
@@ -16,7 +17,8 @@ async function main(): Promise<void> {
   }
   env.done();
   console.log(`starting ${SERVICE_NAMES.length} services (database ${redact(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/agentic_social')}, broker ${redact(process.env.RABBITMQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672')})`);
-  const childEnv: Record<string, string | undefined> = { ...process.env, PORT: undefined };
+  // posting-svc signs the media URLs Instagram and Facebook fetch, the gateway verifies them: one key for both.
+  const childEnv: Record<string, string | undefined> = { MEDIA_SIGNING_KEY: randomBytes(32).toString('base64url'), ...process.env, PORT: undefined };
   for (const variable of portVars) childEnv[variable] = undefined; // each child gets PORT from `ports`
   const group = await ServiceGroup.launch({ env: childEnv, ports, output: 'prefixed' });
   const base = group.gatewayUrl.replace('127.0.0.1', 'localhost');

@@ -13,6 +13,8 @@ export interface InProcessOptions<C extends ServiceConfig> {
   module: (config: C) => DynamicModule;
   configureHttp?: (app: INestApplication, config: C) => void;
   env?: Record<string, string>;
+  /** Join another instance's database and bus namespace (a second replica); it then cleans up neither. */
+  replicaOf?: InProcessService;
 }
 
 export interface InProcessService {
@@ -27,8 +29,8 @@ export interface InProcessService {
  * on a fresh database and bus namespace of its own, with fast retries.
  */
 export async function startInProcess<C extends ServiceConfig>(options: InProcessOptions<C>): Promise<InProcessService> {
-  const db = await createTestDatabase(options.queue.replace(/-/g, '_'));
-  const namespace = uniqueNamespace();
+  const db = options.replicaOf?.db ?? (await createTestDatabase(options.queue.replace(/-/g, '_')));
+  const namespace = options.replicaOf?.namespace ?? uniqueNamespace();
   const reader = new EnvReader({
     NODE_ENV: 'test',
     DATABASE_URL: db.url,
@@ -53,6 +55,7 @@ export async function startInProcess<C extends ServiceConfig>(options: InProcess
     db,
     stop: async () => {
       await app.close();
+      if (options.replicaOf) return;
       await deleteNamespace(namespace, [options.queue], TEST_RETRY_DELAYS);
       await db.drop();
     },

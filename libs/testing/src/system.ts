@@ -1,4 +1,5 @@
 import { SERVICE_NAMES, ServiceGroup } from '@app/launcher';
+import type { LaunchOptions } from '@app/launcher';
 import { TEST_RABBITMQ_URL } from './infra';
 
 export { SERVICE_NAMES };
@@ -8,6 +9,8 @@ export interface SystemOptions {
   namespace: string;
   env?: Record<string, string>;
   logDir: string;
+  only?: LaunchOptions['only'];
+  replicas?: LaunchOptions['replicas'];
 }
 
 /** The seven services from the build on the test database and bus namespace, with fast test timings. */
@@ -26,5 +29,7 @@ export function startSystem(options: SystemOptions): Promise<ServiceGroup> {
       ...options.env,
     },
     output: { logDir: options.logDir },
+    only: options.only,
+    replicas: options.replicas,
   });
 }

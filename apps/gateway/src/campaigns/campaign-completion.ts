@@ -8,8 +8,8 @@ const logger = new Logger('CampaignCompletion');
 
 /**
  * An active campaign is completed once none of its posts is still draft, armed or publishing (every
- * post that was not cancelled is published or failed). Call it with the campaign row locked, in the
- * transaction that settled a post; returns whether it completed the campaign.
+ * post that was not cancelled is published, failed or unconfirmed). Call it with the campaign row locked,
+ * in the transaction that settled a post; returns whether it completed the campaign.
  */
 export async function completeCampaignIfSettled(manager: EntityManager, campaign: Campaign): Promise<boolean> {
   if (campaign.status !== 'active') return false;

@@ -123,3 +123,34 @@ describe('totalUsage', () => {
     expect(totalUsage([])).toEqual({ modelCalls: 0, tokensIn: 0, tokensOut: 0, latencyMs: 0 });
   });
 });
+
+describe('toCampaignView of an ad-hoc campaign', () => {
+  it('shows its kind and no pipeline stages', () => {
+    const at = new Date('2026-01-01T00:00:00.000Z');
+    const adhoc = {
+      id: 'c2',
+      userId: 'u1',
+      kind: 'adhoc',
+      name: 'Ad-hoc post',
+      goal: 'hello',
+      targetPlatforms: ['x'],
+      startDate: at,
+      durationDays: 1,
+      targetAudience: null,
+      brandVoice: null,
+      contentThemes: [],
+      timezone: 'UTC',
+      status: 'active',
+      revision: 1,
+      strategyOutput: null,
+      stages: [],
+      failure: null,
+      executionRequestedAt: at,
+      createdAt: at,
+      updatedAt: at,
+    } as Campaign;
+    const view = toCampaignView(adhoc, []);
+    expect(view).toMatchObject({ kind: 'adhoc', status: 'active', stages: [] });
+    expect(toCampaignView({ ...adhoc, kind: 'agent' }, []).stages).toHaveLength(4);
+  });
+});

@@ -34,6 +34,7 @@ export function mergeStages(runs: readonly StageRun[], failure: CampaignFailure 
 export function toCampaignSummary(campaign: Campaign): CampaignSummaryDto {
   return {
     id: campaign.id,
+    kind: campaign.kind,
     name: campaign.name,
     status: campaign.status,
     targetPlatforms: campaign.targetPlatforms,
@@ -53,12 +54,13 @@ export function toCampaignView(campaign: Campaign, posts: readonly CampaignPost[
     targetAudience: campaign.targetAudience,
     brandVoice: campaign.brandVoice,
     contentThemes: campaign.contentThemes,
-    stages: mergeStages(campaign.stages, campaign.failure),
+    // An ad-hoc campaign never goes through the agents: no pipeline stages to show.
+    stages: campaign.kind === 'adhoc' ? [] : mergeStages(campaign.stages, campaign.failure),
     usage: totalUsage(campaign.stages),
     strategy: campaign.strategyOutput,
     failure: campaign.failure,
     executionRequestedAt: campaign.executionRequestedAt?.toISOString() ?? null,
-    posts: posts.map(toPostView),
+    posts: posts.map((post) => toPostView(post)),
   };
 }
 

@@ -8,6 +8,10 @@ export interface CampaignFailure {
   failedAt: string;
 }
 
+/** `agent`: planned, written and scheduled by the agents; `adhoc`: a user's own post(s), armed as written. */
+export const CAMPAIGN_KINDS = ['agent', 'adhoc'] as const;
+export type CampaignKind = (typeof CAMPAIGN_KINDS)[number];
+
 /** The gateway's read model of a campaign: the request as the user made it, plus what the agents reported. */
 @Entity({ name: 'campaigns' })
 @Index('campaigns_user_created_idx', ['userId', 'createdAt'])
@@ -17,6 +21,9 @@ export class Campaign {
 
   @Column('uuid', { name: 'user_id' })
   userId: string;
+
+  @Column('text', { default: 'agent' })
+  kind: CampaignKind;
 
   @Column('text')
   name: string;

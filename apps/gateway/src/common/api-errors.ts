@@ -1,9 +1,13 @@
 import { applyDecorators } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiBadGatewayResponse,
   ApiConflictResponse,
+  ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiProperty,
+  ApiPropertyOptional,
+  ApiServiceUnavailableResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 
@@ -24,6 +28,9 @@ export class ErrorResponseDto {
 
   @ApiProperty({ example: 'Campaign 5f0c… not found' })
   message: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'On 5xx answers: the id under which the error is logged.' })
+  errorId?: string;
 }
 
 export class ValidationErrorResponseDto {
@@ -40,7 +47,7 @@ export class ValidationErrorResponseDto {
   errors: FieldErrorDto[];
 }
 
-type ErrorStatus = 400 | 401 | 404 | 409;
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 502 | 503;
 
 /** Documents the error answers of a route, all with the gateway's stable error body. */
 export function ApiErrors(...statuses: ErrorStatus[]): MethodDecorator & ClassDecorator {
@@ -50,6 +57,12 @@ export function ApiErrors(...statuses: ErrorStatus[]): MethodDecorator & ClassDe
         return ApiBadRequestResponse({ description: 'Validation failed (field errors listed).', type: ValidationErrorResponseDto });
       case 401:
         return ApiUnauthorizedResponse({ description: 'Missing, invalid or expired bearer token.', type: ErrorResponseDto });
+      case 403:
+        return ApiForbiddenResponse({ description: 'The signature is invalid or has expired.', type: ErrorResponseDto });
+      case 502:
+        return ApiBadGatewayResponse({ description: 'A service the gateway depends on answered unexpectedly.', type: ErrorResponseDto });
+      case 503:
+        return ApiServiceUnavailableResponse({ description: 'A service the gateway depends on is unavailable; try again shortly.', type: ErrorResponseDto });
       case 404:
         return ApiNotFoundResponse({ description: 'Not found (or not yours).', type: ErrorResponseDto });
       case 409:

@@ -1,6 +1,7 @@
 import { ConflictException, Logger, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { FieldValidationException, flattenValidationErrors } from './field-errors';
 import { HttpExceptionFilter } from './http-exception.filter';
+import { UpstreamException } from './upstream.exception';
 
 describe('HttpExceptionFilter.toBody', () => {
   const filter = new HttpExceptionFilter();
@@ -25,6 +26,18 @@ describe('HttpExceptionFilter.toBody', () => {
     expect(String(log.mock.calls[0][0])).toContain(body.errorId);
     expect(String(log.mock.calls[0][0])).toContain('hunter2');
     log.mockRestore();
+  });
+});
+
+describe('HttpExceptionFilter.toBody for an unavailable dependency', () => {
+  it("shows the gateway's own message of an UpstreamException with an errorId, and logs the detail", () => {
+    const filter = new HttpExceptionFilter();
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    const body = filter.toBody(new UpstreamException(503, 'The posting service is unavailable; try again shortly', 'connect ECONNREFUSED 127.0.0.1:3105'));
+    expect(body).toEqual({ statusCode: 503, error: 'Service Unavailable', message: 'The posting service is unavailable; try again shortly', errorId: expect.any(String) });
+    expect(String(warn.mock.calls[0][0])).toContain('ECONNREFUSED');
+    expect(String(warn.mock.calls[0][0])).toContain(body.errorId);
+    warn.mockRestore();
   });
 });
 

@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { FieldError } from './field-errors';
+import { UpstreamException } from './upstream.exception';
 
 export interface ErrorBody {
   statusCode: number;
@@ -15,7 +16,9 @@ export interface ErrorBody {
 /**
  * The gateway's one exception filter: every error answers `{statusCode, error, message, errors?}`.
  * Anything that is not a deliberate HttpException (and any 5xx) gets an `errorId`, logged once with the
- * stack, and a generic message: internals never reach the client.
+ * stack, and a generic message: internals never reach the client. The one exception is an
+ * {@link UpstreamException} (a service the gateway depends on is down): its message is the gateway's own
+ * and is shown, with the errorId.
  */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
@@ -43,6 +46,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
   private internal(exception: unknown, status: number): ErrorBody {
     const errorId = randomUUID();
+    if (exception instanceof UpstreamException) {
+      this.logger.warn(`errorId=${errorId} ${status} ${exception.message}${exception.detail ? ` (${exception.detail})` : ''}`);
+      return { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message: exception.message, errorId };
+    }
     const stack = exception instanceof Error ? (exception.stack ?? exception.message) : String(exception);
     this.logger.error(`errorId=${errorId} ${stack}`);
     const error = STATUS_CODES[status] ?? 'Internal Server Error';

@@ -28,3 +28,26 @@ describe('readGatewayConfig', () => {
     expect(() => readGatewayConfig(new EnvReader({ JWT_EXPIRES_IN: 'soon' }), quiet)).toThrow('JWT_EXPIRES_IN');
   });
 });
+
+describe('readGatewayConfig: posting-svc, OAuth result page and media signing', () => {
+  it('defaults POSTING_URL to posting-svc on loopback and leaves the optional ones unset', () => {
+    const config = readGatewayConfig(new EnvReader({}), quiet);
+    expect(config.postingUrl).toBe('http://127.0.0.1:3105');
+    expect(config.postingTimeoutMs).toBe(10_000);
+    expect(config.oauthResultUrl).toBeUndefined();
+    expect(config.mediaSigningKey).toBeUndefined();
+  });
+
+  it('reads them, trimming a trailing slash of POSTING_URL', () => {
+    const config = readGatewayConfig(
+      new EnvReader({ POSTING_URL: 'http://posting:3105/', POSTING_TIMEOUT_MS: '2500', OAUTH_RESULT_URL: 'https://app.example.com/connected', MEDIA_SIGNING_KEY: 'k3y' }),
+      quiet,
+    );
+    expect(config).toMatchObject({ postingUrl: 'http://posting:3105', postingTimeoutMs: 2500, oauthResultUrl: 'https://app.example.com/connected', mediaSigningKey: 'k3y' });
+  });
+
+  it('names a bad POSTING_URL or OAUTH_RESULT_URL', () => {
+    expect(() => readGatewayConfig(new EnvReader({ POSTING_URL: 'ftp://posting' }), quiet)).toThrow('POSTING_URL');
+    expect(() => readGatewayConfig(new EnvReader({ OAUTH_RESULT_URL: 'not a url' }), quiet)).toThrow('OAUTH_RESULT_URL');
+  });
+});

@@ -6,6 +6,14 @@ export interface GatewayConfig extends ServiceConfig {
   jwtExpiresInSeconds: number;
   /** creative-svc's internal HTTP address, where generated images are read. */
   creativeUrl: string;
+  /** posting-svc's internal HTTP address: connected accounts and OAuth (`/internal/...`). */
+  postingUrl: string;
+  /** How long a call to posting-svc's internal API may take before the gateway answers 503. */
+  postingTimeoutMs: number;
+  /** Where the browser is sent after an OAuth callback (`?connected=…` or `?error=…`); absent: the callback answers JSON. */
+  oauthResultUrl?: string;
+  /** Verifies the signed media URLs posting-svc hands to platforms; absent: `GET /api/v1/media/...` is 404. */
+  mediaSigningKey?: string;
 }
 
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
@@ -24,8 +32,15 @@ export function readGatewayConfig(reader: EnvReader, logger = new Logger('Gatewa
   }
   const jwtExpiresInSeconds = reader.int('JWT_EXPIRES_IN', 3600, { min: 1, max: 31_536_000 });
   const creativeUrl = reader.url('CREATIVE_URL', 'http://127.0.0.1:3103', ['http:', 'https:']).replace(/\/+$/, '');
+  const postingUrl = reader.url('POSTING_URL', 'http://127.0.0.1:3105', ['http:', 'https:']).replace(/\/+$/, '');
+  const postingTimeoutMs = reader.int('POSTING_TIMEOUT_MS', 10_000, { min: 100, max: 120_000 });
+  const oauthResultUrl = reader.optional('OAUTH_RESULT_URL') ? reader.url('OAUTH_RESULT_URL', '', ['http:', 'https:']) : undefined;
+  const mediaSigningKey = reader.optional('MEDIA_SIGNING_KEY');
   reader.done();
-  return { ...base, jwtSecret, jwtExpiresInSeconds, creativeUrl };
+  const config: GatewayConfig = { ...base, jwtSecret, jwtExpiresInSeconds, creativeUrl, postingUrl, postingTimeoutMs };
+  if (oauthResultUrl) config.oauthResultUrl = oauthResultUrl;
+  if (mediaSigningKey) config.mediaSigningKey = mediaSigningKey;
+  return config;
 }
 
 /** The process entry point's reader: the only place the gateway touches the environment. */

@@ -60,6 +60,26 @@ export class CampaignPost {
   @Column('text', { nullable: true })
   error: string | null;
 
+  /** Why it failed (POST_FAILURE_CODES); null unless failed. */
+  @Column('text', { name: 'failure_code', nullable: true })
+  failureCode: string | null;
+
+  /** When posting-svc reported the failure (orders a failure against later attempts). */
+  @Column('timestamptz', { name: 'failed_at', nullable: true })
+  failedAt: Date | null;
+
+  /** The post on the platform, once published. */
+  @Column('text', { nullable: true })
+  url: string | null;
+
+  /** The account it went out on (e.g. `@acme`). */
+  @Column('text', { name: 'account_name', nullable: true })
+  accountName: string | null;
+
+  /** posting-svc's connection it goes (or went) out on; set for ad-hoc posts from the start. */
+  @Column('text', { name: 'connection_id', nullable: true })
+  connectionId: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

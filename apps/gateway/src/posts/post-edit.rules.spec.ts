@@ -57,6 +57,16 @@ describe('planPostEdit', () => {
     }
   });
 
+  it('lets a missed post be rescheduled (arming it again), but not other failed posts', () => {
+    const missed = post({ status: 'failed', failureCode: 'missed' });
+    const plan = planPostEdit(missed, { scheduledTime: '2026-03-02T09:00:00Z' }, now);
+    expect(plan.rearm).toBe(true);
+    expect(plan.event.scheduledTime).toBe('2026-03-02T09:00:00.000Z');
+    expect(fieldErrors(() => planPostEdit(missed, { text: 'new text only' }, now))[0].field).toBe('scheduledTime');
+    expect(() => planPostEdit(post({ status: 'failed', failureCode: 'rejected' }), { scheduledTime: '2026-03-02T09:00:00Z' }, now)).toThrow(ConflictException);
+    expect(planPostEdit(post({ status: 'armed' }), { scheduledTime: '2026-03-02T09:00:00Z' }, now).rearm).toBe(false);
+  });
+
   it('requires a scheduled time in the future', () => {
     expect(fieldErrors(() => planPostEdit(post(), { scheduledTime: '2026-03-01T11:59:59Z' }, now))[0]).toEqual({
       field: 'scheduledTime',

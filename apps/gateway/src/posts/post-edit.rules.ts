@@ -12,28 +12,31 @@ export interface PostEditInput {
   scheduledTime?: string;
 }
 
-export type EditablePost = Pick<CampaignPost, 'id' | 'campaignId' | 'status' | 'platform' | 'contentType' | 'content' | 'scheduledTime' | 'editRevision'>;
+export type EditablePost = Pick<CampaignPost, 'id' | 'campaignId' | 'status' | 'platform' | 'contentType' | 'content' | 'scheduledTime' | 'editRevision'> &
+  Partial<Pick<CampaignPost, 'failureCode'>>;
 
 export interface PostEditPlan {
   content: PostContent;
   scheduledTime: Date | null;
   editRevision: number;
   event: PostUpdatedPayload;
+  /** A missed post given a new time is armed again (the Scheduler re-arms it on the same post.updated). */
+  rearm: boolean;
 }
 
 const HASHTAG = /(?:^|\s)(#[\p{L}\p{N}_]+)/gu;
 
-/** What the platform would reject about one text unit (an empty list when it fits). */
-export function textProblems(platform: Platform, text: string): string[] {
+/** What the platform would reject about one text unit (an empty list when it fits); `label` names it in the messages. */
+export function textProblems(platform: Platform, text: string, label = 'text'): string[] {
   const limits = PLATFORM_LIMITS[platform];
   const problems: string[] = [];
-  if (text.trim().length === 0) problems.push('text must not be blank');
+  if (text.trim().length === 0) problems.push(`${label} must not be blank`);
   const length = platformTextLength(platform, text);
   if (length > limits.maxTextLength) {
-    problems.push(`text is ${length} characters long as ${platform} counts them; the limit is ${limits.maxTextLength}`);
+    problems.push(`${label} is ${length} characters long as ${platform} counts them; the limit is ${limits.maxTextLength}`);
   }
   const hashtags = countHashtags(text);
-  if (hashtags > limits.maxHashtags) problems.push(`text has ${hashtags} hashtags; ${platform} allows at most ${limits.maxHashtags}`);
+  if (hashtags > limits.maxHashtags) problems.push(`${label} has ${hashtags} hashtags; ${platform} allows at most ${limits.maxHashtags}`);
   return problems;
 }
 
@@ -56,12 +59,15 @@ export function assertChangeable(post: Pick<CampaignPost, 'id' | 'status'>, acti
 }
 
 /**
- * Decides a user's edit of a post: only draft or armed posts change (409 otherwise); the text must fit the
+ * Decides a user's edit of a post: only draft or armed posts change (409 otherwise), and a missed post may
+ * be rescheduled (which arms it again); the text must fit the
  * platform and a new time must lie in the future (400 naming the field). For a thread the text replaces
  * part 1; for other posts the hashtags are re-read from the new text. Bumps the edit revision.
  */
 export function planPostEdit(post: EditablePost, input: PostEditInput, now: Date): PostEditPlan {
-  assertChangeable(post, 'edited');
+  const rearm = isMissed(post);
+  if (rearm && input.scheduledTime === undefined) throw FieldValidationException.of('scheduledTime', 'a missed post needs a new scheduledTime to go out');
+  if (!rearm) assertChangeable(post, 'edited');
   if (input.text === undefined && input.scheduledTime === undefined) {
     throw FieldValidationException.of('text', 'text or scheduledTime is required');
   }
@@ -95,5 +101,10 @@ export function planPostEdit(post: EditablePost, input: PostEditInput, now: Date
     }
   }
   if (input.scheduledTime !== undefined) event.scheduledTime = scheduledTime!.toISOString();
-  return { content, scheduledTime, editRevision, event };
+  return { content, scheduledTime, editRevision, event, rearm };
+}
+
+/** A post the Scheduler could not publish in time (it was down): the user may reschedule it. */
+export function isMissed(post: Pick<EditablePost, 'status' | 'failureCode'>): boolean {
+  return post.status === 'failed' && post.failureCode === 'missed';
 }

@@ -1,7 +1,10 @@
+import type { AttemptOutcome, PostFailureCode } from '@app/contracts';
 import type { CampaignPost } from './campaign-post.entity';
-import type { PostViewDto } from './dto/post-view.dto';
+import type { AttemptViewDto, PostViewDto } from './dto/post-view.dto';
+import type { PostAttempt } from './post-attempt.entity';
 
-export function toPostView(post: CampaignPost): PostViewDto {
+/** A post as the API shows it; `attempts` (its publishing history) only where given (the single-post view). */
+export function toPostView(post: CampaignPost, attempts?: readonly PostAttempt[]): PostViewDto {
   const { content, visual } = post;
   return {
     id: post.id,
@@ -22,7 +25,24 @@ export function toPostView(post: CampaignPost): PostViewDto {
     platformPostId: post.platformPostId,
     publishedAt: post.publishedAt?.toISOString() ?? null,
     error: post.error,
+    failureCode: (post.failureCode as PostFailureCode | null) ?? null,
+    url: post.url ?? null,
+    accountName: post.accountName ?? null,
+    connectionId: post.connectionId ?? null,
     createdAt: post.createdAt.toISOString(),
     updatedAt: post.updatedAt.toISOString(),
+    ...(attempts ? { attempts: attempts.map(toAttemptView) } : {}),
+  };
+}
+
+export function toAttemptView(attempt: PostAttempt): AttemptViewDto {
+  return {
+    attempt: attempt.attempt,
+    outcome: attempt.outcome as AttemptOutcome,
+    detail: attempt.detail,
+    httpStatus: attempt.httpStatus,
+    startedAt: attempt.startedAt.toISOString(),
+    finishedAt: attempt.finishedAt?.toISOString() ?? null,
+    nextAttemptAt: attempt.nextAttemptAt?.toISOString() ?? null,
   };
 }

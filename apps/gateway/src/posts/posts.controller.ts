@@ -1,13 +1,15 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/current-user.decorator';
 import type { AuthUser } from '../auth/current-user.decorator';
 import { ApiErrors } from '../common/api-errors';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { EditPostDto, ListPostsQueryDto } from './dto/post-requests.dto';
-import { PostPageDto, PostViewDto } from './dto/post-view.dto';
+import { sendImage } from '../media/creative-images';
+import { CreatePostDto, EditPostDto, ListPostsQueryDto } from './dto/post-requests.dto';
+import { CreatedPostsDto, PostPageDto, PostViewDto } from './dto/post-view.dto';
 import { CancelPost } from './use-cases/cancel-post.use-case';
+import { CreateAdhocPost } from './use-cases/create-adhoc-post.use-case';
 import { EditPost } from './use-cases/edit-post.use-case';
 import { GetPost } from './use-cases/get-post.use-case';
 import { GetPostImage } from './use-cases/get-post-image.use-case';
@@ -24,7 +26,22 @@ export class PostsController {
     private readonly editPost: EditPost,
     private readonly cancelPost: CancelPost,
     private readonly getPostImage: GetPostImage,
+    private readonly createAdhocPost: CreateAdhocPost,
   ) {}
+
+  @Post()
+  @ApiOperation({
+    summary: 'Publish your own post on some of your connected accounts, now or at a time.',
+    description:
+      'One armed post per connection, filed under a new campaign of kind `adhoc`; edit, reschedule or cancel them like any post. ' +
+      'The text must fit every platform it goes to (400 naming `text` or `threadParts.<i>`, with the platform and its limit); ' +
+      'an id that is not one of your connections is a 400 naming `connectionIds.<i>`.',
+  })
+  @ApiCreatedResponse({ type: CreatedPostsDto })
+  @ApiErrors(400, 503)
+  create(@CurrentUser() user: AuthUser, @Body() body: CreatePostDto): Promise<CreatedPostsDto> {
+    return this.createAdhocPost.execute(user.userId, body);
+  }
 
   @Get()
   @ApiOperation({ summary: "The caller's posts, by scheduled time; filter by campaign, status or platform." })
@@ -35,7 +52,7 @@ export class PostsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One post.' })
+  @ApiOperation({ summary: 'One post, with its publishing attempts.' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: PostViewDto })
   @ApiErrors(404)
@@ -50,10 +67,7 @@ export class PostsController {
   @ApiOkResponse({ description: 'The image bytes.' })
   @ApiErrors(404)
   async image(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Post')) id: string, @Res() res: Response): Promise<void> {
-    const image = await this.getPostImage.execute(user.userId, id);
-    res.setHeader('content-type', image.mimeType);
-    res.setHeader('cache-control', 'private, max-age=3600');
-    res.send(image.data);
+    sendImage(res, await this.getPostImage.execute(user.userId, id), 'private, max-age=3600');
   }
 
   @Patch(':id')

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { CampaignPost } from './campaign-post.entity';
-import type { PostStatus } from './post-status';
 import type { Platform } from '@app/contracts';
+import { CampaignPost } from './campaign-post.entity';
+import { PostAttempt } from './post-attempt.entity';
+import type { PostStatus } from './post-status';
 
 export interface PostFilter {
   campaignId?: string;
@@ -16,6 +17,11 @@ export class PostsRepository {
 
   findOwned(userId: string, id: string): Promise<CampaignPost | null> {
     return this.dataSource.manager.findOneBy(CampaignPost, { id, userId });
+  }
+
+  /** A post's publishing attempts, oldest first. */
+  attemptsOf(postId: string): Promise<PostAttempt[]> {
+    return this.dataSource.manager.find(PostAttempt, { where: { postId }, order: { attempt: 'ASC', startedAt: 'ASC', id: 'ASC' } });
   }
 
   /** The post row locked until the transaction ends (lock its campaign first: same order as the projection). */

@@ -9,6 +9,7 @@ import amqplib from 'amqplib';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { readGatewayConfig } from '../../src/config/gateway.config';
+import type { GatewayConfig } from '../../src/config/gateway.config';
 import { GatewayModule } from '../../src/gateway.module';
 import { configureGatewayHttp } from '../../src/http-setup';
 
@@ -20,6 +21,14 @@ export interface TestUser {
   token: string;
 }
 
+export interface HarnessOptions {
+  /** Extra gateway environment (POSTING_URL, CREATIVE_URL, OAUTH_RESULT_URL, MEDIA_SIGNING_KEY, ...). */
+  env?: Record<string, string>;
+}
+
+/** What the gateway publishes, observed on the broker. */
+const OBSERVED = [Events.CampaignRequested, Events.CampaignExecutionRequested, Events.PostUpdated, Events.PostCancelled, Events.PostRequested];
+
 /**
  * The real GatewayModule in-process, on a fresh database and bus namespace, wired like bootstrapService
  * (HTTP setup, BusServer microservice), plus a bus observer listening to what the gateway publishes.
@@ -29,10 +38,11 @@ export class GatewayHarness {
     readonly app: INestApplication,
     readonly observer: BusObserver,
     readonly namespace: string,
+    readonly config: GatewayConfig,
     private readonly db: TestDatabase,
   ) {}
 
-  static async start(): Promise<GatewayHarness> {
+  static async start(options: HarnessOptions = {}): Promise<GatewayHarness> {
     const db = await createTestDatabase('gateway');
     const namespace = uniqueNamespace();
     const env = {
@@ -44,6 +54,7 @@ export class GatewayHarness {
       BUS_RETRY_DELAYS_MS: RETRY_DELAYS.join(','),
       OUTBOX_POLL_INTERVAL_MS: '200',
       JWT_SECRET: 'int-spec-secret',
+      ...options.env,
     };
     const config = readGatewayConfig(new EnvReader(env));
     const moduleRef = await Test.createTestingModule({ imports: [GatewayModule.forRoot(config)] }).compile();
@@ -52,8 +63,8 @@ export class GatewayHarness {
     app.connectMicroservice({ strategy: app.get(BusServer) }).useGlobalFilters(new RpcPassthroughFilter());
     await app.startAllMicroservices();
     await app.init();
-    const observer = await BusObserver.start(namespace, [Events.CampaignRequested, Events.CampaignExecutionRequested, Events.PostUpdated, Events.PostCancelled]);
-    return new GatewayHarness(app, observer, namespace, db);
+    const observer = await BusObserver.start(namespace, OBSERVED);
+    return new GatewayHarness(app, observer, namespace, config, db);
   }
 
   async stop(): Promise<void> {

@@ -1,42 +1,148 @@
-import { BusContext } from '@app/bus';
-import { Events, PostDuePayload } from '@app/contracts';
-import { PublishReceipt } from './platform-adapter';
+import { Outbox, OutboxRelay } from '@app/bus';
+import { Events } from '@app/contracts';
+import type { AttemptOutcome, PostDuePayload, PostFailureCode, RoutingKey } from '@app/contracts';
+import type { PublishReceipt } from '@app/platforms';
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { PublicationRow, PublicationsRepository } from './publications.repository';
 
-/** Settles a publication as published and announces it, in the message's transaction. */
-export async function recordPublished(context: BusContext, due: PostDuePayload, receipt: PublishReceipt): Promise<void> {
-  await context.manager.query(
-    `UPDATE "posting"."publications" SET "status" = 'published', "platform_post_id" = $2, "url" = $3,
-            "published_at" = $4, "error" = NULL, "updated_at" = now() WHERE "post_id" = $1`,
-    [due.postId, receipt.platformPostId, receipt.url ?? null, receipt.publishedAt],
-  );
-  await context.publish(Events.PostPublished, {
-    postId: due.postId,
-    campaignId: due.campaignId,
-    userId: due.userId,
-    platform: due.platform,
-    platformPostId: receipt.platformPostId,
-    url: receipt.url,
-    text: due.text,
-    hashtags: due.hashtags,
-    publishedAt: receipt.publishedAt.toISOString(),
-  });
+export interface AttemptRecord {
+  outcome: AttemptOutcome;
+  detail?: string;
+  httpStatus?: number;
+  nextAttemptAt?: Date;
 }
 
-/** Settles a publication as failed, with the reason the user will see on the post. */
-export async function recordFailure(context: BusContext, due: PostDuePayload, reason: string): Promise<void> {
-  await context.manager.query(
-    `INSERT INTO "posting"."publications" ("post_id", "campaign_id", "user_id", "platform", "status", "attempts", "error")
-     VALUES ($1, $2, $3, $4, 'failed', 1, $5)
-     ON CONFLICT ("post_id") DO UPDATE SET "status" = 'failed', "error" = $5, "updated_at" = now()
-      WHERE "publications"."status" <> 'published'`,
-    [due.postId, due.campaignId, due.userId, due.platform, reason],
-  );
-  await context.publish(Events.PostFailed, {
-    postId: due.postId,
-    campaignId: due.campaignId,
-    userId: due.userId,
-    platform: due.platform,
-    reason,
-    failedAt: new Date().toISOString(),
-  });
+/**
+ * Writes what an attempt ended in: the publication's new status (fenced to the claiming worker), the
+ * attempt row, and the events that tell everyone else (post.attempted, then post.published | post.failed |
+ * post.unconfirmed) through the outbox, all in one transaction.
+ */
+@Injectable()
+export class PublicationOutcomes {
+  private readonly logger = new Logger(PublicationOutcomes.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly publications: PublicationsRepository,
+    private readonly outbox: Outbox,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  async published(row: PublicationRow, receipt: PublishReceipt, accountName: string | undefined, record: AttemptRecord): Promise<void> {
+    const due = row.request;
+    await this.commit(row, record, async (manager) => {
+      const settled = await this.publications.settle(manager, fence(row), {
+        status: 'published',
+        platformPostId: receipt.platformPostId,
+        url: receipt.url ?? null,
+        publishedAt: receipt.publishedAt,
+        accountName: accountName ?? null,
+      });
+      if (!settled) return false;
+      await this.emit(manager, row, Events.PostPublished, {
+        postId: due.postId,
+        campaignId: due.campaignId,
+        userId: due.userId,
+        platform: due.platform,
+        platformPostId: receipt.platformPostId,
+        url: receipt.url,
+        text: due.text,
+        hashtags: due.hashtags,
+        publishedAt: receipt.publishedAt.toISOString(),
+        connectionId: row.connection_id ?? undefined,
+        accountName,
+      });
+      return true;
+    });
+  }
+
+  async failed(row: PublicationRow, code: PostFailureCode, reason: string, record: AttemptRecord, status: 'failed' | 'blocked' = 'failed'): Promise<void> {
+    await this.commit(row, record, async (manager) => {
+      if (!(await this.publications.settle(manager, fence(row), { status, error: reason, errorCode: code }))) return false;
+      await this.emitFailed(manager, row.request, code, reason, row.connection_id);
+      return true;
+    });
+  }
+
+  async unconfirmed(row: PublicationRow, reason: string, record: AttemptRecord): Promise<void> {
+    const due = row.request;
+    await this.commit(row, record, async (manager) => {
+      if (!(await this.publications.settle(manager, fence(row), { status: 'unconfirmed', error: reason, errorCode: 'unconfirmed' }))) return false;
+      await this.emit(manager, row, Events.PostUnconfirmed, {
+        postId: due.postId,
+        campaignId: due.campaignId,
+        userId: due.userId,
+        platform: due.platform,
+        reason,
+        at: new Date().toISOString(),
+      });
+      return true;
+    });
+  }
+
+  /** Back in the queue for `nextAttemptAt` (a retry, or a reconcile after an unknown outcome). */
+  async requeue(row: PublicationRow, record: AttemptRecord & { nextAttemptAt: Date }, reconcile?: { sentAt: Date }): Promise<void> {
+    await this.commit(row, record, (manager) =>
+      this.publications.settle(manager, fence(row), {
+        status: 'queued',
+        nextAttemptAt: record.nextAttemptAt,
+        error: record.detail ?? null,
+        ...(reconcile ? { needsReconcile: true, sentAt: reconcile.sentAt } : {}),
+      }),
+    );
+  }
+
+  /** Waits without having called the platform (its rate limit is exhausted): no attempt is counted or recorded. */
+  async postpone(row: PublicationRow, until: Date): Promise<void> {
+    await this.dataSource.transaction((manager) => this.publications.settle(manager, fence(row), { status: 'queued', nextAttemptAt: until, uncount: true }));
+  }
+
+  async cancelled(row: PublicationRow): Promise<void> {
+    await this.dataSource.transaction((manager) => this.publications.settle(manager, fence(row), { status: 'cancelled' }));
+  }
+
+  /** post.failed for a post that never got a publication claim (e.g. no connected account). */
+  async emitFailed(manager: EntityManager, due: PostDuePayload, code: PostFailureCode, reason: string, connectionId: string | null): Promise<void> {
+    await this.outbox.add(
+      manager,
+      Events.PostFailed,
+      { postId: due.postId, campaignId: due.campaignId, userId: due.userId, platform: due.platform, reason, failedAt: new Date().toISOString(), code, connectionId: connectionId ?? undefined },
+      { correlationId: due.campaignId },
+    );
+  }
+
+  private async commit(row: PublicationRow, record: AttemptRecord, settle: (manager: EntityManager) => Promise<boolean>): Promise<void> {
+    const finishedAt = new Date();
+    const applied = await this.dataSource.transaction(async (manager) => {
+      if (!(await settle(manager))) return false;
+      const attempt = { postId: row.post_id, attempt: row.attempts, startedAt: row.attempt_started_at, finishedAt, ...record };
+      await this.publications.recordAttempt(manager, attempt);
+      const due = row.request;
+      await this.emit(manager, row, Events.PostAttempted, {
+        postId: due.postId,
+        campaignId: due.campaignId,
+        userId: due.userId,
+        platform: due.platform,
+        attempt: row.attempts,
+        outcome: record.outcome,
+        detail: record.detail,
+        httpStatus: record.httpStatus,
+        startedAt: new Date(row.attempt_started_at).toISOString(),
+        finishedAt: finishedAt.toISOString(),
+        nextAttemptAt: record.nextAttemptAt?.toISOString(),
+      });
+      return true;
+    });
+    if (!applied) this.logger.warn(`post ${row.post_id}: attempt ${row.attempts} lost its claim to another replica; its outcome was not recorded`);
+    else this.relay.nudge();
+  }
+
+  private async emit(manager: EntityManager, row: PublicationRow, key: RoutingKey, payload: unknown): Promise<void> {
+    await this.outbox.add(manager, key, payload, { correlationId: row.campaign_id });
+  }
+}
+
+function fence(row: PublicationRow): { postId: string; attempts: number } {
+  return { postId: row.post_id, attempts: row.attempts };
 }

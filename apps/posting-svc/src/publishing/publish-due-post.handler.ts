@@ -1,62 +1,55 @@
-import { BusController, BusContext, MANUAL_TRANSACTION } from '@app/bus';
-import { Events, PostDuePayload } from '@app/contracts';
-import type { Envelope } from '@app/contracts';
+import { BusController, BusContext } from '@app/bus';
+import { SERVICE_CONFIG } from '@app/config';
+import { Events } from '@app/contracts';
+import type { Envelope, PostDuePayload } from '@app/contracts';
 import { Inject, Logger } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import { DataSource } from 'typeorm';
-import { PLATFORM_ADAPTERS, PlatformError, PublishReceipt } from './platform-adapter';
-import type { AdapterResolver } from './platform-adapter';
-import { recordFailure, recordPublished } from './publication-outcome';
+import { EntityManager } from 'typeorm';
+import type { PostingConfig } from '../config/posting.config';
+import { ConnectionsRepository } from '../connections/connections.repository';
+import { PublicationOutcomes } from './publication-outcome';
+import { PublicationWorker } from './publication-worker';
+import { PublicationsRepository } from './publications.repository';
 
 /**
- * Posting agent: post.due → post.published | post.failed. The claim (status `publishing`) commits before
- * the platform is called, so a crash mid-call leaves evidence: the redelivered message then looks the post
- * up on the platform by idempotency key before it would ever publish again. A cancelled post never goes out.
- * The platform call runs outside any transaction; the outcome commits with the message's inbox row.
+ * Posting agent, intake: post.due → a queued publication on the account it goes out on (the one the post
+ * names, else the user's connected account on that platform, else the sandbox when no account is
+ * connected and PUBLISH_WITHOUT_CONNECTION=sandbox). The PublicationWorker publishes it; the message is
+ * done once the job is durable, so a slow or rate-limited platform never holds a bus delivery.
  */
 @BusController()
 export class PublishDuePostHandler {
   private readonly logger = new Logger(PublishDuePostHandler.name);
 
   constructor(
-    private readonly dataSource: DataSource,
-    @Inject(PLATFORM_ADAPTERS) private readonly adapters: AdapterResolver,
+    @Inject(SERVICE_CONFIG) private readonly config: PostingConfig,
+    private readonly connections: ConnectionsRepository,
+    private readonly publications: PublicationsRepository,
+    private readonly outcomes: PublicationOutcomes,
+    private readonly worker: PublicationWorker,
   ) {}
 
-  @EventPattern<string>(Events.PostDue, MANUAL_TRANSACTION)
+  @EventPattern<string>(Events.PostDue)
   async handle(@Payload() envelope: Envelope<typeof Events.PostDue>, @Ctx() context: BusContext): Promise<void> {
     const due = envelope.payload;
-    const attempts = await this.claim(due);
-    if (attempts === null) {
-      this.logger.warn(`post ${due.postId} is cancelled or already settled; not publishing`);
+    const connectionId = await this.resolveConnection(due, context.manager);
+    if (connectionId === undefined) {
+      const reason = `no ${due.platform} account is connected; connect one and reschedule the post`;
+      await this.outcomes.emitFailed(context.manager, due, 'no_account', reason, null);
       return;
     }
-    const adapter = this.adapters(due.platform);
-    let receipt: PublishReceipt | null = attempts > 1 ? await adapter.findByIdempotencyKey(due.platform, due.postId) : null;
-    if (receipt) this.logger.warn(`post ${due.postId} was already live on ${due.platform} (${receipt.platformPostId}); not publishing again`);
-    try {
-      receipt ??= await adapter.publish({ idempotencyKey: due.postId, ...due });
-    } catch (error) {
-      if (error instanceof PlatformError && error.kind === 'permanent') {
-        await context.transaction(() => recordFailure(context, due, error.message));
-        return;
-      }
-      throw error;
+    if (!(await this.publications.enqueue(context.manager, due, connectionId))) {
+      this.logger.warn(`post ${due.postId} is cancelled or already queued; not publishing again`);
+      return;
     }
-    await context.transaction(() => recordPublished(context, due, receipt));
+    setTimeout(() => this.worker.nudge(), 20).unref();
   }
 
-  /** Marks the post `publishing` (counting attempts) unless it was cancelled or settled; null then. */
-  private async claim(due: PostDuePayload): Promise<number | null> {
-    const rows: Array<{ attempts: number }> = await this.dataSource.query(
-      `INSERT INTO "posting"."publications" ("post_id", "campaign_id", "user_id", "platform", "status", "attempts")
-       SELECT $1, $2, $3, $4, 'publishing', 1
-        WHERE NOT EXISTS (SELECT 1 FROM "posting"."cancellations" WHERE "post_id" = $1)
-       ON CONFLICT ("post_id") DO UPDATE SET "attempts" = "publications"."attempts" + 1, "updated_at" = now()
-        WHERE "publications"."status" = 'publishing'
-       RETURNING "attempts"`,
-      [due.postId, due.campaignId, due.userId, due.platform],
-    );
-    return rows.length > 0 ? rows[0].attempts : null;
+  /** The connection id, null for the sandbox, undefined when the post cannot go anywhere. */
+  private async resolveConnection(due: PostDuePayload, manager: EntityManager): Promise<string | null | undefined> {
+    if (due.connectionId) return due.connectionId;
+    const connection = await this.connections.defaultFor(due.userId, due.platform, manager);
+    if (connection) return connection.id;
+    return this.config.withoutConnection === 'sandbox' ? null : undefined;
   }
 }

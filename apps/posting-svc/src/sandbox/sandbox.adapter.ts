@@ -1,22 +1,29 @@
 import { randomBytes } from 'node:crypto';
-import { PLATFORM_LIMITS, Platform, countHashtags, platformTextLength } from '@app/contracts';
+import { PLATFORM_LIMITS, countHashtags, platformTextLength } from '@app/contracts';
+import type { Platform } from '@app/contracts';
+import { PlatformError } from '@app/platforms';
+import type { AccountIdentity, PlatformAdapter, PublishReceipt, PublishRequest, Reconciliation } from '@app/platforms';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { PlatformAdapter, PlatformError, PublishReceipt, PublishRequest } from '../publishing/platform-adapter';
 import { SandboxPost } from './sandbox-post.entity';
 
 /**
- * The sandbox platform: validates a post the way the real platform would (length, hashtags, a visual on
- * Instagram), records it in `posting.sandbox_posts` and returns a platform post id. Idempotent by key, like
- * Mastodon's Idempotency-Key: publishing the same post twice returns the first post.
+ * The sandbox platform, used for posts on platforms where the user connected no account (embedded mode,
+ * the demo): validates a post the way the real platform would (length, hashtags, a visual on Instagram),
+ * records it in `posting.sandbox_posts` and returns a platform post id. Idempotent by key, like Mastodon's
+ * Idempotency-Key, so a reconcile simply looks the key up.
  */
 @Injectable()
-export class SandboxAdapter implements PlatformAdapter {
+export class SandboxAdapter implements Omit<PlatformAdapter, 'platform'> {
   constructor(private readonly dataSource: DataSource) {}
 
-  async publish(request: PublishRequest): Promise<PublishReceipt> {
+  identify(): Promise<AccountIdentity> {
+    return Promise.resolve({ accountId: 'sandbox', accountName: 'Sandbox' });
+  }
+
+  async publish(_call: unknown, request: PublishRequest): Promise<PublishReceipt> {
     this.validate(request);
-    const existing = await this.findByIdempotencyKey(request.platform, request.idempotencyKey);
+    const existing = await this.find(request.platform, request.idempotencyKey);
     if (existing) return existing;
     const post: SandboxPost = {
       id: `sbx_${request.platform}_${randomBytes(8).toString('hex')}`,
@@ -28,10 +35,15 @@ export class SandboxAdapter implements PlatformAdapter {
       publishedAt: new Date(),
     };
     await this.dataSource.getRepository(SandboxPost).createQueryBuilder().insert().values(post).orIgnore().execute();
-    return (await this.findByIdempotencyKey(request.platform, request.idempotencyKey))!;
+    return (await this.find(request.platform, request.idempotencyKey))!;
   }
 
-  async findByIdempotencyKey(platform: Platform, key: string): Promise<PublishReceipt | null> {
+  async reconcile(_call: unknown, request: PublishRequest): Promise<Reconciliation> {
+    const found = await this.find(request.platform, request.idempotencyKey);
+    return found ? { found } : { absent: true };
+  }
+
+  private async find(platform: Platform, key: string): Promise<PublishReceipt | null> {
     const post = await this.dataSource.getRepository(SandboxPost).findOneBy({ platform, idempotencyKey: key });
     return post ? { platformPostId: post.id, url: `sandbox://${platform}/posts/${post.id}`, publishedAt: post.publishedAt } : null;
   }
@@ -47,7 +59,7 @@ export class SandboxAdapter implements PlatformAdapter {
     if (countHashtags(request.text) > limits.maxHashtags) {
       throw new PlatformError('permanent', `${request.platform} rejected the post: more than ${limits.maxHashtags} hashtags`);
     }
-    if (limits.requiresVisual && !request.imagePrompt) {
+    if (limits.requiresVisual && !request.imagePrompt && request.mediaIds.length === 0) {
       throw new PlatformError('permanent', `${request.platform} needs an image and the post has none`);
     }
   }

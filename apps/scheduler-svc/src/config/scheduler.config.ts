@@ -5,6 +5,11 @@ export interface SchedulerConfig extends ServiceConfig {
   tickMs: number;
   /** Due posts claimed per transaction. */
   dispatchBatchSize: number;
+  /**
+   * A post found more than this late (the Scheduler was down at its time) is not published by surprise:
+   * it is marked missed and the user reschedules it.
+   */
+  missedGraceMs: number;
 }
 
 export function readSchedulerConfig(env: Record<string, string | undefined> = process.env): SchedulerConfig {
@@ -13,6 +18,7 @@ export function readSchedulerConfig(env: Record<string, string | undefined> = pr
     ...readServiceConfig('scheduler-svc', reader),
     tickMs: reader.int('SCHEDULER_TICK_MS', 1_000, { min: 50, max: 60_000 }),
     dispatchBatchSize: reader.int('SCHEDULER_BATCH_SIZE', 100, { min: 1, max: 5_000 }),
+    missedGraceMs: reader.int('MISSED_POST_GRACE_MINUTES', 30, { min: 1, max: 7 * 24 * 60 }) * 60_000,
   };
   reader.done();
   return config;

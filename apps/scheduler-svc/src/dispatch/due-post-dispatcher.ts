@@ -59,14 +59,46 @@ export class DuePostDispatcher implements OnApplicationBootstrap, BeforeApplicat
   }
 
   private async dispatchDue(): Promise<number> {
+    const missed = await this.markMissed();
     let total = 0;
     for (;;) {
       const count = await this.dispatchBatch();
       total += count;
       if (count < this.config.dispatchBatchSize) break;
     }
-    if (total > 0) this.relay.nudge();
+    if (total > 0 || missed > 0) this.relay.nudge();
     return total;
+  }
+
+  /**
+   * Armed posts more than the grace period late (the Scheduler was down at their time) are not published
+   * by surprise hours later: they become `missed` and the user is told (post.failed, code `missed`).
+   */
+  private markMissed(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: Array<DueRow> = await manager.query(
+        `SELECT "post_id", "campaign_id", "user_id", "platform", "content_type", "content", "due_at", "edit_revision"
+           FROM "scheduler"."scheduled_posts"
+          WHERE "status" = 'armed' AND "due_at" < now() - ($1 || ' milliseconds')::interval
+          ORDER BY "due_at" LIMIT $2 FOR UPDATE SKIP LOCKED`,
+        [String(this.config.missedGraceMs), this.config.dispatchBatchSize],
+      );
+      if (rows.length === 0) return 0;
+      await manager.query(`UPDATE "scheduler"."scheduled_posts" SET "status" = 'missed' WHERE "post_id" = ANY($1::uuid[])`, [rows.map((r) => r.post_id)]);
+      const now = new Date();
+      for (const row of rows) {
+        const late = Math.round((now.getTime() - new Date(row.due_at).getTime()) / 60_000);
+        const reason = `it was due at ${new Date(row.due_at).toISOString()} and the scheduler could not publish it then (${late} min late); reschedule it to publish`;
+        this.logger.warn(`post ${row.post_id} missed: ${reason}`);
+        await this.outbox.add(
+          manager,
+          Events.PostFailed,
+          { postId: row.post_id, campaignId: row.campaign_id, userId: row.user_id, platform: row.platform, reason, failedAt: now.toISOString(), code: 'missed' },
+          { correlationId: row.campaign_id },
+        );
+      }
+      return rows.length;
+    });
   }
 
   private dispatchBatch(): Promise<number> {
@@ -103,6 +135,8 @@ function toPayload(row: DueRow): PostDuePayload {
     hashtags: row.content.hashtags,
     imagePrompt: row.content.imagePrompt,
     altText: row.content.altText,
+    imageIds: row.content.imageIds,
+    connectionId: row.content.connectionId,
     scheduledTime: new Date(row.due_at).toISOString(),
     editRevision: row.edit_revision,
   };

@@ -1,7 +1,8 @@
 import type { ContentType, Platform } from '@app/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export type ScheduleStatus = 'draft' | 'armed' | 'dispatched' | 'cancelled';
+/** `missed`: it was due while the Scheduler was down for longer than the grace period; the user decides. */
+export type ScheduleStatus = 'draft' | 'armed' | 'dispatched' | 'cancelled' | 'missed';
 
 export interface ScheduledContent {
   text: string;
@@ -9,6 +10,10 @@ export interface ScheduledContent {
   hashtags: string[];
   imagePrompt?: string;
   altText?: string;
+  /** Generated images (creative-svc ids), attached in order. */
+  imageIds?: string[];
+  /** The connected account an ad-hoc post goes out on (campaign posts use the user's account on the platform). */
+  connectionId?: string;
 }
 
 /** The Scheduler's own copy of each post: when it is due and whether it may go out. */

@@ -5,6 +5,8 @@ import { PageDto } from '../../common/pagination';
 import { PostViewDto } from '../../posts/dto/post-view.dto';
 import { CAMPAIGN_STATUSES } from '../campaign-status';
 import type { CampaignStatus } from '../campaign-status';
+import { CAMPAIGN_KINDS } from '../campaign.entity';
+import type { CampaignKind } from '../campaign.entity';
 import { StrategyDto } from './strategy.dto';
 
 export const STAGE_STATUSES = ['pending', 'succeeded', 'failed'] as const;
@@ -85,6 +87,12 @@ export class CampaignSummaryDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
+  @ApiProperty({
+    enum: CAMPAIGN_KINDS,
+    description: '`agent`: planned, written and scheduled by the agents; `adhoc`: posts the user wrote (POST /posts), armed as they are.',
+  })
+  kind: CampaignKind;
+
   @ApiProperty()
   name: string;
 
@@ -126,7 +134,7 @@ export class CampaignViewDto extends CampaignSummaryDto {
   @ApiProperty({ type: [String] })
   contentThemes: string[];
 
-  @ApiProperty({ type: [StageViewDto], description: 'Always the four pipeline stages, in order.' })
+  @ApiProperty({ type: [StageViewDto], description: 'The four pipeline stages, in order (none for an ad-hoc campaign).' })
   stages: StageViewDto[];
 
   @ApiProperty({ type: UsageTotalDto, description: 'What the campaign cost in model use, summed over its stages.' })

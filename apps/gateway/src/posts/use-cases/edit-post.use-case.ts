@@ -2,6 +2,7 @@ import { Outbox, OutboxRelay } from '@app/bus';
 import { Events } from '@app/contracts';
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../../common/clock';
+import { Campaign } from '../../campaigns/campaign.entity';
 import { CampaignPost } from '../campaign-post.entity';
 import { EditPostDto } from '../dto/post-requests.dto';
 import { PostViewDto } from '../dto/post-view.dto';
@@ -24,7 +25,9 @@ export class EditPost {
   async execute(userId: string, id: string, input: EditPostDto): Promise<PostViewDto> {
     const updated = await this.transaction.run(userId, id, async ({ manager, post }) => {
       const plan = planPostEdit(post, input, this.clock.now());
-      await manager.update(CampaignPost, { id }, { content: plan.content, scheduledTime: plan.scheduledTime, editRevision: plan.editRevision });
+      const rearm = plan.rearm ? { status: 'armed' as const, error: null, failureCode: null, failedAt: null } : {};
+      await manager.update(CampaignPost, { id }, { content: plan.content, scheduledTime: plan.scheduledTime, editRevision: plan.editRevision, ...rearm });
+      if (plan.rearm) await manager.update(Campaign, { id: post.campaignId, status: 'completed' }, { status: 'active' });
       await this.outbox.add(manager, Events.PostUpdated, plan.event, { correlationId: post.campaignId });
       return manager.findOneByOrFail(CampaignPost, { id });
     });

@@ -3,6 +3,7 @@ import { PostViewDto } from '../dto/post-view.dto';
 import { toPostView } from '../post-view.mapper';
 import { PostsRepository } from '../posts.repository';
 
+/** One of the caller's posts with its publishing attempts. */
 @Injectable()
 export class GetPost {
   constructor(private readonly posts: PostsRepository) {}
@@ -10,6 +11,6 @@ export class GetPost {
   async execute(userId: string, id: string): Promise<PostViewDto> {
     const post = await this.posts.findOwned(userId, id);
     if (!post) throw new NotFoundException(`Post ${id} not found`);
-    return toPostView(post);
+    return toPostView(post, await this.posts.attemptsOf(id));
   }
 }

@@ -11,6 +11,6 @@ export class ListPosts {
   async execute(userId: string, query: ListPostsQueryDto): Promise<PostPageDto> {
     const filter = { campaignId: query.campaignId, status: query.status, platform: query.platform };
     const [rows, total] = await this.posts.listOwned(userId, filter, query.page, query.pageSize);
-    return { items: rows.map(toPostView), page: query.page, pageSize: query.pageSize, total };
+    return { items: rows.map((post) => toPostView(post)), page: query.page, pageSize: query.pageSize, total };
   }
 }
