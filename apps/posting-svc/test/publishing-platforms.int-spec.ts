@@ -3,6 +3,7 @@ import type { PostFailedPayload, PostPublishedPayload } from '@app/contracts';
 import { FakeBluesky, FakeFacebook, FakeInstagram, FakeLinkedIn, FakeX } from '@app/platforms';
 import { BusObserver, InProcessService } from '@app/testing';
 import { randomUUID } from 'node:crypto';
+import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { TokenCipher } from '../src/connections/token-cipher';
 import { OBSERVED_EVENTS, attemptsOf, connect, duePost, outcomeOf, publicationOf, startPosting } from './support/posting-harness';
@@ -110,6 +111,31 @@ describe('posting-svc publishing to X, Facebook, Instagram, LinkedIn and Bluesky
       expect(failed.routingKey).toBe(Events.PostFailed);
       expect((failed.payload as PostFailedPayload).reason).toMatch(/duplicate/i);
       expect(await publicationOf(db, post.postId)).toMatchObject({ status: 'failed', error_code: 'rejected', attempts: 1 });
+    });
+
+    it('connects an account through the OAuth code flow with PKCE, once per state', async () => {
+      const owner = randomUUID();
+      const oauthUser = x.addAccount('oauthcoffee');
+      const http = request(svc.app.getHttpServer());
+      const start = await http.post('/internal/oauth/x/start').send({ userId: owner, timeZone: 'America/New_York' });
+      expect(start.status).toBe(200);
+      const authorize = new URL(start.body.authorizeUrl);
+      expect(authorize.searchParams.get('redirect_uri')).toBe('https://social.example.com/api/v1/platforms/oauth/x/callback'); // PUBLIC_BASE_URL
+      expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
+      const callback = new URL(x.oauth.approve(start.body.authorizeUrl, oauthUser.accountId));
+      const body = { state: callback.searchParams.get('state'), code: callback.searchParams.get('code') };
+      const done = await http.post('/internal/oauth/x/callback').send(body);
+      expect(done.status).toBe(201);
+      expect(done.body).toMatchObject({ userId: owner, platform: 'x', accountId: oauthUser.accountId, accountName: '@oauthcoffee', status: 'active', timeZone: 'America/New_York' });
+      expect(await storedRefreshToken(done.body.id)).toMatch(/\S/);
+      const replay = await http.post('/internal/oauth/x/callback').send(body);
+      expect(replay.status).toBe(400);
+      expect(replay.body.fields.state).toMatch(/unknown or expired/);
+      const noClient = await http.post('/internal/oauth/linkedin/start').send({ userId: owner });
+      expect(noClient.status).toBe(200); // LINKEDIN_CLIENT_ID is configured in this suite
+      const bluesky = await http.post('/internal/oauth/bluesky/start').send({ userId: owner });
+      expect(bluesky.status).toBe(400);
+      expect(bluesky.body.fields.platform).toMatch(/app password/);
     });
 
     it('without a refresh token, an expired token blocks the post until the user reconnects', async () => {
