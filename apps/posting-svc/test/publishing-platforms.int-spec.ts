@@ -31,6 +31,8 @@ describe('posting-svc publishing to X, Facebook, Instagram, LinkedIn and Bluesky
       X_API_BASE_URL: x.url,
       X_CLIENT_ID: 'x-client',
       FACEBOOK_API_BASE_URL: facebook.graphUrl,
+      FACEBOOK_CLIENT_ID: 'fb-app',
+      FACEBOOK_CLIENT_SECRET: 'fb-secret',
       INSTAGRAM_API_BASE_URL: instagram.graphUrl,
       INSTAGRAM_POLL_INTERVAL_MS: '50',
       LINKEDIN_API_BASE_URL: linkedin.url,
@@ -172,6 +174,19 @@ describe('posting-svc publishing to X, Facebook, Instagram, LinkedIn and Bluesky
     await observer.publish(Events.PostDue, post, post.campaignId);
     const published = (await outcomeOf(observer, post.postId)).payload as PostPublishedPayload;
     expect(facebook.postsOf(page.pageId).find((p) => p.id === published.platformPostId)?.message).toBe(post.text);
+  });
+
+  it('Facebook Login connects each Page the user manages with its Page token', async () => {
+    const owner = randomUUID();
+    const page = facebook.addPage('Harbor Roastery');
+    const http = request(svc.app.getHttpServer());
+    const start = await http.post('/internal/oauth/facebook/start').send({ userId: owner });
+    const callback = new URL(facebook.oauthServer.approve(start.body.authorizeUrl, page.userId));
+    const done = await http.post('/internal/oauth/facebook/callback').send({ state: callback.searchParams.get('state'), code: callback.searchParams.get('code') });
+    expect(done.status).toBe(201);
+    expect(done.body).toMatchObject({ platform: 'facebook', accountId: page.pageId, accountName: 'Harbor Roastery' });
+    const [row] = await db.query(`SELECT access_token_enc, key_id FROM posting.platform_connections WHERE id = $1`, [done.body.id]);
+    expect(svc.app.get(TokenCipher).open({ ciphertext: row.access_token_enc, keyId: row.key_id })).toBe(page.pageToken);
   });
 
   it('LinkedIn: refreshes an expired token without losing the (non-rotating) refresh token, then publishes', async () => {

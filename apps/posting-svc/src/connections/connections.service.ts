@@ -1,5 +1,5 @@
 import type { ConnectRequest, ConnectionView, OAuthCallbackRequest, OAuthStartRequest, OAuthStartResponse, Platform } from '@app/contracts';
-import { BlueskySession, PlatformError, TokenGrant, createBlueskySession, createPkce, createState } from '@app/platforms';
+import { BlueskySession, FacebookAdapter, InstagramAdapter, PlatformError, TokenGrant, createBlueskySession, createPkce, createState } from '@app/platforms';
 import { queryRows } from '@app/database';
 import { BadRequestException, ConflictException, Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -79,8 +79,33 @@ export class ConnectionsService {
       .catch((error: Error) => {
         throw fieldError('code', `${platform} refused the authorization code: ${error.message}`);
       });
-    const result = await this.store(pending.user_id, platform, grant, { serverUrl, timeZone: pending.time_zone ?? undefined });
-    return { ...result, userId: pending.user_id };
+    const accounts = await this.accountsOf(platform, grant);
+    if (accounts.length === 0) throw fieldError('code', `the ${platform} login has no account to publish to (a Page${platform === 'instagram' ? ' with an Instagram professional account' : ''} you manage)`);
+    let first: { view: ConnectionView; created: boolean } | undefined;
+    for (const account of accounts) {
+      const stored = await this.store(pending.user_id, platform, account.grant, { serverUrl, expectedAccountId: account.accountId, timeZone: pending.time_zone ?? undefined });
+      first ??= stored;
+    }
+    return { ...first!, userId: pending.user_id };
+  }
+
+  /**
+   * What an OAuth grant connects. Facebook Login yields a user token: each Page the user manages becomes a
+   * connection with its Page token, and each Instagram professional account linked to one of them a
+   * connection acting with the (long-lived) user token. Elsewhere the grant is the account.
+   */
+  private async accountsOf(platform: Platform, grant: TokenGrant): Promise<Array<{ grant: TokenGrant; accountId?: string }>> {
+    const call = { http: this.registry.http(platform, 'oauth'), credentials: { accountId: '', accessToken: grant.accessToken } };
+    const adapter = this.registry.adapter(platform);
+    if (adapter instanceof FacebookAdapter) {
+      const pages = await adapter.listPages(call);
+      return pages.map((page) => ({ grant: { accessToken: page.accessToken }, accountId: page.pageId }));
+    }
+    if (adapter instanceof InstagramAdapter) {
+      const links = await adapter.listInstagramAccounts(call);
+      return links.map((link) => ({ grant, accountId: link.igUserId }));
+    }
+    return [{ grant }];
   }
 
   async list(userId: string): Promise<ConnectionView[]> {
