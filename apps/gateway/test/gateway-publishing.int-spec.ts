@@ -4,10 +4,10 @@ import type { CampaignStatePayload, ConnectionView, PostRequestedPayload } from 
 import { eventually } from '@app/testing';
 import { randomUUID } from 'node:crypto';
 import { campaignBody, scheduledState } from './support/campaign-fixtures';
-import { FakePostingSvc } from './support/fake-posting-svc';
+import { FakeBluesky, FakeInstagram, FakeX } from '@app/platforms';
 import { GatewayHarness, queueDepth } from './support/gateway-harness';
 import type { TestUser } from './support/gateway-harness';
-import { LoopbackServer } from './support/loopback-server';
+import { PeerServices } from './support/peer-services';
 
 const auth = GatewayHarness.auth;
 const MEDIA_KEY = 'media-signing-key-for-tests';
@@ -15,13 +15,15 @@ const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001', 'hex');
 
 /**
  * Publishing to connected accounts, on the real gateway with real PostgreSQL and RabbitMQ: ad-hoc posts
- * (connections from a fake posting-svc), the read model of the publishing lifecycle (events published on the
- * broker as posting-svc would), and signed media URLs (images from a fake creative-svc).
+ * (connections held by the real posting-svc, platforms faked), the read model of the publishing lifecycle
+ * (events published on the broker as posting-svc would), and signed media URLs (images from the real
+ * creative-svc).
  */
 describe('gateway publishing: ad-hoc posts, lifecycle projection, signed media (real PostgreSQL and RabbitMQ)', () => {
-  let posting: FakePostingSvc;
-  let creative: LoopbackServer;
-  const images = new Map<string, Buffer>();
+  const fakeX = new FakeX();
+  const fakeBluesky = new FakeBluesky();
+  const fakeInstagram = new FakeInstagram();
+  let peers: PeerServices;
   let gw: GatewayHarness;
   let alice: TestUser;
   let bob: TestUser;
@@ -38,24 +40,23 @@ describe('gateway publishing: ad-hoc posts, lifecycle projection, signed media (
     gw.observer.waitFor(`${Events.PostRequested} for ${postId}`, (m) => m.routingKey === Events.PostRequested && (m.payload as PostRequestedPayload).postId === postId);
 
   beforeAll(async () => {
-    posting = await FakePostingSvc.start();
-    creative = await new LoopbackServer(({ path }) => {
-      const image = images.get(path.replace('/images/', ''));
-      return image ? { status: 200, body: image, contentType: 'image/png' } : { status: 404, body: { message: 'image not found' } };
-    }).start();
-    gw = await GatewayHarness.start({ env: { POSTING_URL: posting.url, CREATIVE_URL: creative.url, MEDIA_SIGNING_KEY: MEDIA_KEY } });
+    await Promise.all([fakeX.start(), fakeBluesky.start(), fakeInstagram.start()]);
+    peers = await PeerServices.start({ X_API_BASE_URL: fakeX.url, BLUESKY_API_BASE_URL: fakeBluesky.url, INSTAGRAM_API_BASE_URL: fakeInstagram.graphUrl });
+    gw = await GatewayHarness.start({ env: { POSTING_URL: peers.postingUrl, CREATIVE_URL: peers.creativeUrl, MEDIA_SIGNING_KEY: MEDIA_KEY } });
     alice = await gw.signUp('alice@example.com');
     bob = await gw.signUp('bob@example.com');
-    x = posting.seed(alice.id, 'x', { timeZone: 'Europe/Paris', accountName: '@alice' });
-    bsky = posting.seed(alice.id, 'bluesky', { accountName: '@alice.bsky.social' });
-    instagram = posting.seed(alice.id, 'instagram');
-    bobsX = posting.seed(bob.id, 'x');
+    x = await peers.connect({ userId: alice.id, platform: 'x', accessToken: fakeX.addAccount('alice').token, timeZone: 'Europe/Paris' });
+    const sky = fakeBluesky.addAccount('alice.bsky.social');
+    bsky = await peers.connect({ userId: alice.id, platform: 'bluesky', identifier: sky.handle, appPassword: sky.appPassword });
+    const ig = fakeInstagram.addAccount('alice.ig');
+    instagram = await peers.connect({ userId: alice.id, platform: 'instagram', accountId: ig.igUserId, accessToken: ig.pageToken });
+    bobsX = await peers.connect({ userId: bob.id, platform: 'x', accessToken: fakeX.addAccount('bob').token });
   });
 
   afterAll(async () => {
     await gw?.stop();
-    await posting?.server.stop();
-    await creative?.stop();
+    await peers?.stop();
+    await Promise.all([fakeX.close(), fakeBluesky.close(), fakeInstagram.close()]);
   });
 
   describe('ad-hoc posts', () => {
@@ -304,8 +305,8 @@ describe('gateway publishing: ad-hoc posts, lifecycle projection, signed media (
     const imageId = randomUUID();
     const path = (url: string) => url.replace(/^https?:\/\/[^/]+/, '');
 
-    beforeAll(() => {
-      images.set(imageId, PNG);
+    beforeAll(async () => {
+      await peers.addImage(imageId, PNG);
     });
 
     it('serves the image for a valid signature, without a bearer token', async () => {

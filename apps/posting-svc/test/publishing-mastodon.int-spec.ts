@@ -127,8 +127,6 @@ describe('posting-svc publishing to Mastodon', () => {
 
   it('when a replica died mid-call and the instance no longer remembers the key, finds the live status', async () => {
     const post = duePost(userId, 'mastodon');
-    const accepted = fake.addAccount('ignored'); // keeps ids moving; the status below is the harbor account's
-    void accepted;
     // The dead replica's claim: publishing, lease expired, started two hours ago (outside the 1 h key window).
     await db.query(
       `INSERT INTO posting.publications (post_id, campaign_id, user_id, platform, status, attempts, connection_id, request, lease_until, attempt_started_at)

@@ -42,10 +42,13 @@ export interface NewConnection {
 }
 
 const T = '"posting"."platform_connections"';
+const TOUCH_EVERY_MS = 60_000;
 
 /** The only reader and writer of `posting.platform_connections`; tokens are sealed on the way in. */
 @Injectable()
 export class ConnectionsRepository {
+  private readonly touched = new Map<string, number>();
+
   constructor(
     private readonly dataSource: DataSource,
     @Inject(TokenCipher) private readonly cipher: TokenCipher,
@@ -181,7 +184,11 @@ export class ConnectionsRepository {
     );
   }
 
+  /** Records that the connection published (at most once a minute per connection: it is on the publish path). */
   async touch(id: string): Promise<void> {
+    const now = Date.now();
+    if (now - (this.touched.get(id) ?? 0) < TOUCH_EVERY_MS) return;
+    this.touched.set(id, now);
     await this.dataSource.query(`UPDATE ${T} SET "last_used_at" = now() WHERE "id" = $1`, [id]);
   }
 }
