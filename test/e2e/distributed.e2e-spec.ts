@@ -3,6 +3,7 @@ import { FakeGeminiServer } from '@app/llm';
 import { SERVICE_NAMES, TestDatabase, createTestDatabase, deleteNamespace, startSystem, uniqueNamespace } from '@app/testing';
 import path from 'node:path';
 import { Client } from 'pg';
+import { analyticsLoopScenario } from './analytics-loop.scenario';
 import { SystemUnderTest, campaignFlowScenario } from './campaign-flow.scenario';
 
 jest.setTimeout(120_000);
@@ -68,4 +69,5 @@ describe.each([
   };
 
   campaignFlowScenario(() => sut);
+  describe('the analytics loop', () => analyticsLoopScenario(() => sut));
 });

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import { analyticsLoopScenario } from './analytics-loop.scenario';
 import { SystemUnderTest, campaignFlowScenario } from './campaign-flow.scenario';
 import { EmbeddedProcess } from './embedded-process';
 
@@ -37,4 +38,5 @@ describe('campaign flow: embedded (one process, PGlite, embedded bus)', () => {
   };
 
   campaignFlowScenario(() => sut);
+  describe('the analytics loop', () => analyticsLoopScenario(() => sut));
 });

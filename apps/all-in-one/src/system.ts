@@ -53,6 +53,7 @@ export async function startAllInOne(env: Env, logLevels?: LogLevel[]): Promise<A
   // The gateway reads generated images from creative-svc, in this same process.
   serviceEnv.CREATIVE_URL ??= `http://127.0.0.1:${new EnvReader(serviceEnv).int('CREATIVE_PORT', SERVICES['creative-svc'].port)}`;
   serviceEnv.POSTING_URL ??= `http://127.0.0.1:${new EnvReader(serviceEnv).int('POSTING_PORT', SERVICES['posting-svc'].port)}`;
+  serviceEnv.ANALYTICS_URL ??= `http://127.0.0.1:${new EnvReader(serviceEnv).int('ANALYTICS_PORT', SERVICES['analytics-svc'].port)}`;
   // posting-svc signs the media URLs Instagram and Facebook fetch, the gateway verifies them: one key for both.
   serviceEnv.MEDIA_SIGNING_KEY ??= randomBytes(32).toString('base64url');
   const apps: Array<{ name: string; app: INestApplication }> = [];

@@ -1,8 +1,9 @@
-import { ServiceDefinition, readConfigFromEnv } from '@app/service-kit';
+import { ServiceDefinition } from '@app/service-kit';
 import { AnalyticsModule } from './analytics.module';
+import { AnalyticsConfig, readAnalyticsConfig } from './config/analytics.config';
 
-export const analyticsService: ServiceDefinition = {
+export const analyticsService: ServiceDefinition<AnalyticsConfig> = {
   name: 'analytics-svc',
-  readConfig: (env) => readConfigFromEnv('analytics-svc', env),
+  readConfig: (env) => readAnalyticsConfig(env),
   module: AnalyticsModule.forRoot,
 };

@@ -1,6 +1,7 @@
 import { ServiceCoreModule } from '@app/service-kit';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { AnalyticsModule } from './analytics/analytics.module';
 import { AuthModule } from './auth/auth.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { User } from './auth/user.entity';
@@ -10,6 +11,7 @@ import type { GatewayConfig } from './config/gateway.config';
 import { MediaModule } from './media/media.module';
 import { InitGateway1764028800000 } from './migrations/1764028800000-InitGateway';
 import { PublishingLifecycle1764288000000 } from './migrations/1764288000000-PublishingLifecycle';
+import { Recommendations1764374400000 } from './migrations/1764374400000-Recommendations';
 import { PlatformsModule } from './platforms/platforms.module';
 import { CampaignPost } from './posts/campaign-post.entity';
 import { PostAttempt } from './posts/post-attempt.entity';
@@ -18,13 +20,13 @@ import { ProjectionModule } from './projection/projection.module';
 
 export const GATEWAY_ENTITIES = [User, Campaign, CampaignPost, PostAttempt];
 /** In order; a new migration is appended, never an existing one edited. */
-export const GATEWAY_MIGRATIONS = [InitGateway1764028800000, PublishingLifecycle1764288000000];
+export const GATEWAY_MIGRATIONS = [InitGateway1764028800000, PublishingLifecycle1764288000000, Recommendations1764374400000];
 
 /**
- * The gateway: REST API for users (auth, campaigns, posts, connected platforms, signed media) and the bus
+ * The gateway: REST API for users (auth, campaigns, posts, connected platforms, analytics, signed media) and the bus
  * consumer that keeps its campaign read model current. Owns schema `gateway`: users, campaigns,
  * campaign_posts, post_attempts (+ inbox/outbox). Connected accounts live in posting-svc (POSTING_URL),
- * images in creative-svc (CREATIVE_URL).
+ * images in creative-svc (CREATIVE_URL), metrics and recommendations in analytics-svc (ANALYTICS_URL).
  */
 @Module({})
 export class GatewayModule {
@@ -38,6 +40,7 @@ export class GatewayModule {
         PostsModule,
         PlatformsModule,
         MediaModule,
+        AnalyticsModule,
         ProjectionModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: JwtAuthGuard }],

@@ -68,6 +68,7 @@ describe('gateway platforms API (real posting-svc, fake platforms, real PostgreS
         timeZone: 'Europe/Paris',
         connectedAt: expect.any(String),
         blockedPosts: 0,
+        kind: 'platform',
       });
       expect(JSON.stringify(res.body)).not.toContain(SECRET_TOKEN);
       connectionId = res.body.id;

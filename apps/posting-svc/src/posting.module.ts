@@ -11,6 +11,11 @@ import { TokenCipher } from './connections/token-cipher';
 import { TokenRefresher } from './connections/token-refresher';
 import { InitPosting1764028800000 } from './migrations/1764028800000-InitPosting';
 import { PublishingForReal1764288000000 } from './migrations/1764288000000-PublishingForReal';
+import { AccountInsights1764374400000 } from './migrations/1764374400000-AccountInsights';
+import { AccountEvents } from './connections/account-events';
+import { InsightsController } from './insights/insights.controller';
+import { InsightsService } from './insights/insights.service';
+import { SandboxInsights } from './sandbox/sandbox-insights';
 import { PlatformRegistry } from './platforms/platform-registry';
 import { CancelPostHandler } from './publishing/cancel-post.handler';
 import { PublicationOutcomes } from './publishing/publication-outcome';
@@ -25,7 +30,7 @@ import { SandboxAdapter } from './sandbox/sandbox.adapter';
 /**
  * posting-svc: the Posting agent. Owns schema `posting`: platform_connections (tokens sealed with
  * AES-256-GCM), oauth_states, publications (durable publish jobs) and publication_attempts, rate_limits,
- * cancellations, sandbox_posts.
+ * cancellations, sandbox_posts. Also serves the platforms' insights (metrics, history) to analytics-svc.
  */
 @Module({})
 export class PostingModule implements OnModuleInit {
@@ -37,8 +42,8 @@ export class PostingModule implements OnModuleInit {
   static forRoot(config: PostingConfig): DynamicModule {
     return {
       module: PostingModule,
-      imports: [ServiceCoreModule.forRoot(config, { entities: [SandboxPost], migrations: [InitPosting1764028800000, PublishingForReal1764288000000] })],
-      controllers: [PublishDuePostHandler, CancelPostHandler, ConnectionsController],
+      imports: [ServiceCoreModule.forRoot(config, { entities: [SandboxPost], migrations: [InitPosting1764028800000, PublishingForReal1764288000000, AccountInsights1764374400000] })],
+      controllers: [PublishDuePostHandler, CancelPostHandler, ConnectionsController, InsightsController],
       providers: [
         { provide: TokenCipher, inject: [SERVICE_CONFIG], useFactory: (c: PostingConfig) => TokenCipher.fromConfig(c.tokenKeys) },
         ConnectionsRepository,
@@ -47,6 +52,9 @@ export class PostingModule implements OnModuleInit {
         PlatformRegistry,
         RateLimitStore,
         SandboxAdapter,
+        SandboxInsights,
+        AccountEvents,
+        InsightsService,
         PublicationsRepository,
         PublicationOutcomes,
         PublishAttempt,

@@ -7,7 +7,9 @@ import type { SchedulerConfig } from './config/scheduler.config';
 import { DuePostDispatcher } from './dispatch/due-post-dispatcher';
 import { InitScheduler1764028800000 } from './migrations/1764028800000-InitScheduler';
 import { MissedPosts1764288000000 } from './migrations/1764288000000-MissedPosts';
+import { SlotModels1764374400000 } from './migrations/1764374400000-SlotModels';
 import { ScheduleCampaignHandler } from './planning/schedule-campaign.handler';
+import { SlotModelsHandler } from './planning/slot-models.handler';
 import { PostChangesHandler } from './posts/post-changes.handler';
 import { ScheduledPost } from './posts/scheduled-post.entity';
 
@@ -19,10 +21,10 @@ export class SchedulerModule implements OnModuleInit {
     return {
       module: SchedulerModule,
       imports: [
-        ServiceCoreModule.forRoot(config, { entities: [StageRunRecord, ScheduledPost], migrations: [InitScheduler1764028800000, MissedPosts1764288000000] }),
+        ServiceCoreModule.forRoot(config, { entities: [StageRunRecord, ScheduledPost], migrations: [InitScheduler1764028800000, MissedPosts1764288000000, SlotModels1764374400000] }),
         ScheduleModule.forRoot(),
       ],
-      controllers: [ScheduleCampaignHandler, PostChangesHandler],
+      controllers: [ScheduleCampaignHandler, PostChangesHandler, SlotModelsHandler],
       providers: [DuePostDispatcher],
     };
   }

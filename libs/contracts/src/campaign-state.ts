@@ -97,6 +97,32 @@ export interface PostDraft {
   visual?: Visual;
   /** ISO 8601 instant (UTC), set by the Scheduler. */
   scheduledTime?: string;
+  /** Why the Scheduler chose that time (added within v1; absent on older states). */
+  slotChoice?: SlotChoice;
+}
+
+/** How the Scheduler chose a post's time. */
+export interface SlotChoice {
+  /** `learned`: the optimizer's model of the account; `default`: the platform's default slots (no model yet). */
+  source: 'learned' | 'default';
+  /** The optimization run used, for `learned`. */
+  runId?: string;
+  /** Hour of week in the account's audience zone (weekday 0 = Monday). */
+  weekday: number;
+  hour: number;
+  /** The model's expected lift and confidence for the slot (for `learned`). */
+  expectedLift?: number;
+  confidence?: number;
+  /** True when Thompson sampling picked it over the slot with the best mean (exploration). */
+  explored?: boolean;
+}
+
+/** Which of the Optimization agent's recommendations a campaign used (added within v1). */
+export interface CampaignRecommendations {
+  /** What the Strategy agent read: the runs and the findings passed to the model. */
+  strategy?: { runIds: string[]; contentFindings: string[]; bestSlots: number };
+  /** The runs whose slot models the Scheduler placed posts with. */
+  schedule?: { runIds: string[]; learnedPosts: number; defaultPosts: number; exploredPosts: number };
 }
 
 export interface CampaignStateV1 {
@@ -109,6 +135,8 @@ export interface CampaignStateV1 {
   strategy?: Strategy;
   posts: PostDraft[];
   stages: StageRun[];
+  /** Added within v1: the optimization recommendations the agents used. */
+  recommendations?: CampaignRecommendations;
 }
 
 export type CampaignState = CampaignStateV1;

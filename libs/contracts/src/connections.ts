@@ -25,6 +25,8 @@ export interface ConnectionView {
   connectedAt: string;
   /** Posts currently held because this connection needs a reconnect. */
   blockedPosts: number;
+  /** `sandbox`: a simulated account (development only): posts stay local, metrics come from the audience simulator. */
+  kind: 'platform' | 'sandbox';
 }
 
 /** `POST /internal/connections`: connect with tokens the client already has (or a Bluesky app password). */
@@ -42,6 +44,11 @@ export interface ConnectRequest {
   identifier?: string;
   appPassword?: string;
   timeZone?: string;
+  /**
+   * Connect a sandbox account instead (no tokens; development and the demo, where posting-svc runs with
+   * PUBLISH_WITHOUT_CONNECTION=sandbox): its posts stay local and its simulated audience has 16 weeks of history.
+   */
+  sandbox?: boolean;
 }
 
 /** `POST /internal/oauth/{platform}/start`. */

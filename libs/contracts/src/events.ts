@@ -1,4 +1,5 @@
 import { CampaignState, PipelineStage } from './campaign-state';
+import type { AccountConnectedPayload, AccountDisconnectedPayload, OptimizationUpdatedPayload } from './analytics';
 import { ContentType, Platform } from './platforms';
 
 /**
@@ -22,6 +23,9 @@ export const Events = {
   PostRequested: 'post.requested.v1',
   PostAttempted: 'post.attempted.v1',
   PostUnconfirmed: 'post.unconfirmed.v1',
+  AccountConnected: 'account.connected.v1',
+  AccountDisconnected: 'account.disconnected.v1',
+  OptimizationUpdated: 'optimization.updated.v1',
 } as const;
 
 export type RoutingKey = (typeof Events)[keyof typeof Events];
@@ -180,6 +184,9 @@ export interface EventPayloads {
   'post.requested.v1': PostRequestedPayload;
   'post.attempted.v1': PostAttemptedPayload;
   'post.unconfirmed.v1': PostUnconfirmedPayload;
+  'account.connected.v1': AccountConnectedPayload;
+  'account.disconnected.v1': AccountDisconnectedPayload;
+  'optimization.updated.v1': OptimizationUpdatedPayload;
 }
 
 export type EventPayload<K extends RoutingKey> = EventPayloads[K];

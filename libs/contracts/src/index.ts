@@ -6,3 +6,5 @@ export * from './envelope';
 export * from './validation';
 export * from './media-url';
 export * from './connections';
+export * from './metrics';
+export * from './analytics';

@@ -43,6 +43,11 @@ const CHECKS: Record<RoutingKey, Check> = {
   'post.requested.v1': needStrings('postId', 'campaignId', 'userId', 'platform', 'connectionId', 'text', 'scheduledTime'),
   'post.attempted.v1': needStrings('postId', 'campaignId', 'platform', 'outcome', 'startedAt'),
   'post.unconfirmed.v1': needStrings('postId', 'campaignId', 'platform', 'reason'),
+  'account.connected.v1': needStrings('connectionId', 'userId', 'platform', 'accountId', 'timeZone', 'kind'),
+  'account.disconnected.v1': needStrings('connectionId', 'userId', 'platform'),
+  'optimization.updated.v1': (p) =>
+    needStrings('runId', 'userId', 'connectionId', 'platform', 'timeZone')(p) ??
+    (Array.isArray(p.slots) && p.slots.length === 168 ? null : 'payload.slots must be an array of 168 slot estimates'),
 };
 
 /** Structural check of a payload for its routing key: the reason it is malformed, or null. */

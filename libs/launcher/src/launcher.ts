@@ -76,7 +76,7 @@ export class ServiceGroup {
     for (const { name, instance, port } of instances) {
       const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist/apps', name, 'src/main.js')], {
         cwd: REPO_ROOT,
-        env: { CREATIVE_URL: `http://127.0.0.1:${ports['creative-svc']}`, POSTING_URL: `http://127.0.0.1:${ports['posting-svc']}`, ...options.env, PORT: String(port) },
+        env: { CREATIVE_URL: `http://127.0.0.1:${ports['creative-svc']}`, POSTING_URL: `http://127.0.0.1:${ports['posting-svc']}`, ANALYTICS_URL: `http://127.0.0.1:${ports['analytics-svc']}`, ...options.env, PORT: String(port) },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       const sink = logDir ? createWriteStream(path.join(logDir, `${instance.replace('#', '-')}.log`)) : prefixed(instance);

@@ -1,4 +1,4 @@
-import type { CampaignSpec, ContentPillar, LlmUsage, PlannedPost, PostDraft, Strategy, Visual } from '@app/contracts';
+import type { CampaignSpec, ContentPillar, ContentType, LlmUsage, PlannedPost, PostDraft, Strategy, Visual } from '@app/contracts';
 
 /** The agent steps that call a model. Each has a typed input, a typed output and a JSON schema. */
 export type LlmStep = 'strategy.plan' | 'content.write' | 'creative.design';
@@ -12,6 +12,8 @@ export interface StrategyInsights {
   bestSlots?: Array<{ platform: string; weekday: number; hour: number; expectedLift: number }>;
   /** Findings about content, e.g. "carousels get 1.8x the saves of single images (n=42)". */
   contentFindings?: string[];
+  /** Formats that did significantly better on a platform (lift = relative difference, n = posts with it). */
+  formatPreferences?: Array<{ platform: string; format: ContentType; lift: number; n: number }>;
 }
 
 export interface StrategyStepInput {

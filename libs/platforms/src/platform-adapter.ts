@@ -1,4 +1,4 @@
-import type { ContentType, Platform } from '@app/contracts';
+import type { ContentType, MediaType, Platform, PostMetrics } from '@app/contracts';
 import type { PlatformHttp } from './http/platform-http';
 
 /**
@@ -32,6 +32,53 @@ export interface PlatformAdapter {
   refresh?(call: RefreshContext): Promise<TokenGrant>;
   /** The OAuth 2.0 authorization-code flow, where the platform uses one. */
   readonly oauth?: OAuthFlow;
+  /** Reading the account's posts and their metrics (the Analytics agent's source). */
+  readonly insights?: InsightsApi;
+}
+
+/**
+ * Reads metrics of the account's own posts, mapped to the common model (`PostMetrics`: a metric the
+ * platform does not report is absent, not 0). Errors are PlatformErrors classified as for publishing:
+ * `retry` (with `retryAt` from the platform's reset signal), `refresh`, `permanent`. Reads are never
+ * `unknown`: a timeout is `retry`.
+ */
+export interface InsightsApi {
+  /**
+   * Lifetime metrics of the given posts, by platform post id. Batches where the platform allows it (X 100
+   * ids, Bluesky 25 uris) and calls per post where it must (Facebook, Instagram, LinkedIn insights). A post
+   * the platform no longer has (deleted) is absent from the result instead of failing the batch.
+   */
+  metrics(call: CallContext, platformPostIds: string[]): Promise<Map<string, PostMetrics>>;
+  /**
+   * One page of the account's own posts published at or after `since`, newest first, each with its metrics
+   * (list fields, completed with per-post insights where impressions/reach are not list fields). Reposts and
+   * replies are left out. Page with the platform's own mechanism; `nextCursor` is absent on the last page.
+   */
+  history(call: CallContext, query: HistoryQuery): Promise<HistoryPage>;
+}
+
+export interface HistoryQuery {
+  since: Date;
+  /** From the previous page's `nextCursor`; absent for the first page. */
+  cursor?: string;
+  /** Posts per page (the adapter caps it at the platform's maximum). */
+  limit?: number;
+}
+
+export interface HistoryPage {
+  posts: HistoricalPost[];
+  nextCursor?: string;
+}
+
+export interface HistoricalPost {
+  platformPostId: string;
+  text: string;
+  publishedAt: Date;
+  url?: string;
+  mediaType: MediaType;
+  /** The platform's own format name where it has one (Instagram `CAROUSEL_ALBUM`, ...). */
+  rawType?: string;
+  metrics: PostMetrics;
 }
 
 /** A connected account's secrets and coordinates, decrypted for the length of one call. */

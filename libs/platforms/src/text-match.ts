@@ -32,7 +32,8 @@ export function withinWindow(createdAt: Date | undefined, sentAt: Date, slackMs 
   return t >= sentAt.getTime() - slackMs && t <= sentAt.getTime() + slackMs;
 }
 
-function decodeEntities(text: string): string {
+/** Decodes the HTML entities platforms use in text (numeric, quotes, angle brackets, ampersand). */
+export function decodeEntities(text: string): string {
   return text
     .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
     .replace(/&#x([0-9a-f]+);/gi, (_, code: string) => String.fromCodePoint(parseInt(code, 16)))

@@ -1,7 +1,7 @@
-import { readServiceConfig } from '@app/config';
 import { InProcessService, startInProcess } from '@app/testing';
 import { DataSource } from 'typeorm';
 import { AnalyticsModule } from '../../../apps/analytics-svc/src/analytics.module';
+import { analyticsConfigFrom } from '../../../apps/analytics-svc/src/config/analytics.config';
 import { InboxPruner } from '../src/inbox-pruner';
 
 /** Deduplication keeps a bounded inbox: rows past the retention go, recent ones stay. */
@@ -11,7 +11,7 @@ describe('InboxPruner on real PostgreSQL', () => {
   beforeAll(async () => {
     svc = await startInProcess({
       queue: 'analytics-svc',
-      readConfig: (r) => readServiceConfig('analytics-svc', r),
+      readConfig: analyticsConfigFrom,
       module: AnalyticsModule.forRoot,
       env: { INBOX_RETENTION_HOURS: '24' },
     });

@@ -144,6 +144,7 @@ describe('toCampaignView of an ad-hoc campaign', () => {
       revision: 1,
       strategyOutput: null,
       stages: [],
+      recommendations: null,
       failure: null,
       executionRequestedAt: at,
       createdAt: at,

@@ -59,6 +59,7 @@ export function toCampaignView(campaign: Campaign, posts: readonly CampaignPost[
     usage: totalUsage(campaign.stages),
     strategy: campaign.strategyOutput,
     failure: campaign.failure,
+    recommendations: campaign.recommendations ?? null,
     executionRequestedAt: campaign.executionRequestedAt?.toISOString() ?? null,
     posts: posts.map((post) => toPostView(post)),
   };

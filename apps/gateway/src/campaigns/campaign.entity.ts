@@ -1,4 +1,4 @@
-import type { PipelineStage, Platform, StageRun, Strategy } from '@app/contracts';
+import type { CampaignRecommendations, PipelineStage, Platform, StageRun, Strategy } from '@app/contracts';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { CampaignStatus } from './campaign-status';
 
@@ -63,6 +63,10 @@ export class Campaign {
 
   @Column('jsonb')
   stages: StageRun[];
+
+  /** Which optimization recommendations the agents used (from the campaign state). */
+  @Column('jsonb', { nullable: true })
+  recommendations: CampaignRecommendations | null;
 
   @Column('jsonb', { nullable: true })
   failure: CampaignFailure | null;

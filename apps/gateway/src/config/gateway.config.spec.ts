@@ -51,3 +51,18 @@ describe('readGatewayConfig: posting-svc, OAuth result page and media signing', 
     expect(() => readGatewayConfig(new EnvReader({ OAUTH_RESULT_URL: 'not a url' }), quiet)).toThrow('OAUTH_RESULT_URL');
   });
 });
+
+describe('readGatewayConfig: analytics-svc', () => {
+  it('defaults ANALYTICS_URL to analytics-svc on loopback with a 10 s deadline', () => {
+    const config = readGatewayConfig(new EnvReader({}), quiet);
+    expect(config.analyticsUrl).toBe('http://127.0.0.1:3106');
+    expect(config.analyticsTimeoutMs).toBe(10_000);
+  });
+
+  it('reads them, trimming a trailing slash of ANALYTICS_URL, and names a bad one', () => {
+    const config = readGatewayConfig(new EnvReader({ ANALYTICS_URL: 'http://analytics:3106/', ANALYTICS_TIMEOUT_MS: '1500' }), quiet);
+    expect(config).toMatchObject({ analyticsUrl: 'http://analytics:3106', analyticsTimeoutMs: 1500 });
+    expect(() => readGatewayConfig(new EnvReader({ ANALYTICS_URL: 'ftp://analytics' }), quiet)).toThrow('ANALYTICS_URL');
+    expect(() => readGatewayConfig(new EnvReader({ ANALYTICS_TIMEOUT_MS: '10' }), quiet)).toThrow('ANALYTICS_TIMEOUT_MS');
+  });
+});

@@ -10,6 +10,10 @@ export interface GatewayConfig extends ServiceConfig {
   postingUrl: string;
   /** How long a call to posting-svc's internal API may take before the gateway answers 503. */
   postingTimeoutMs: number;
+  /** analytics-svc's internal HTTP address: campaign and post analytics, recommendations (`/internal/analytics/...`). */
+  analyticsUrl: string;
+  /** How long a call to analytics-svc's internal API may take before the gateway answers 503. */
+  analyticsTimeoutMs: number;
   /** Where the browser is sent after an OAuth callback (`?connected=…` or `?error=…`); absent: the callback answers JSON. */
   oauthResultUrl?: string;
   /** Verifies the signed media URLs posting-svc hands to platforms; absent: `GET /api/v1/media/...` is 404. */
@@ -34,10 +38,12 @@ export function readGatewayConfig(reader: EnvReader, logger = new Logger('Gatewa
   const creativeUrl = reader.url('CREATIVE_URL', 'http://127.0.0.1:3103', ['http:', 'https:']).replace(/\/+$/, '');
   const postingUrl = reader.url('POSTING_URL', 'http://127.0.0.1:3105', ['http:', 'https:']).replace(/\/+$/, '');
   const postingTimeoutMs = reader.int('POSTING_TIMEOUT_MS', 10_000, { min: 100, max: 120_000 });
+  const analyticsUrl = reader.url('ANALYTICS_URL', 'http://127.0.0.1:3106', ['http:', 'https:']).replace(/\/+$/, '');
+  const analyticsTimeoutMs = reader.int('ANALYTICS_TIMEOUT_MS', 10_000, { min: 100, max: 120_000 });
   const oauthResultUrl = reader.optional('OAUTH_RESULT_URL') ? reader.url('OAUTH_RESULT_URL', '', ['http:', 'https:']) : undefined;
   const mediaSigningKey = reader.optional('MEDIA_SIGNING_KEY');
   reader.done();
-  const config: GatewayConfig = { ...base, jwtSecret, jwtExpiresInSeconds, creativeUrl, postingUrl, postingTimeoutMs };
+  const config: GatewayConfig = { ...base, jwtSecret, jwtExpiresInSeconds, creativeUrl, postingUrl, postingTimeoutMs, analyticsUrl, analyticsTimeoutMs };
   if (oauthResultUrl) config.oauthResultUrl = oauthResultUrl;
   if (mediaSigningKey) config.mediaSigningKey = mediaSigningKey;
   return config;

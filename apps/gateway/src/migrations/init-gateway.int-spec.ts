@@ -31,7 +31,7 @@ describe('gateway migrations (real PostgreSQL)', () => {
 
   it('creates the gateway tables in schema gateway, matching the entities', async () => {
     expect(GATEWAY_MIGRATIONS[0]).toBe(InitGateway1764028800000);
-    expect(await runMigrationsLocked(dataSource, 'gateway')).toEqual(['InitGateway1764028800000', 'PublishingLifecycle1764288000000']);
+    expect(await runMigrationsLocked(dataSource, 'gateway')).toEqual(['InitGateway1764028800000', 'PublishingLifecycle1764288000000', 'Recommendations1764374400000']);
     expect(await tables()).toEqual(['campaign_posts', 'campaigns', 'inbox', 'migrations', 'outbox', 'post_attempts', 'users']);
     // Every entity column exists: a select through the entity metadata fails otherwise.
     for (const entity of GATEWAY_ENTITIES) await dataSource.getRepository(entity).find({ take: 1 });
@@ -81,6 +81,11 @@ describe('gateway migrations (real PostgreSQL)', () => {
        VALUES ($1, $2, $3, 'x-01', 'x', 'single', 'p', '{"text":"hi","hashtags":[]}', 'unconfirmed')`,
       [kept, agent.id, user.id],
     );
+    // The newest migration (Recommendations) is undone first: its columns go.
+    const columns = async () => (await dataSource.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'gateway' AND column_name IN ('recommendations', 'slot_choice')`)).length;
+    expect(await columns()).toBe(2);
+    await dataSource.undoLastMigration({ transaction: 'each' });
+    expect(await columns()).toBe(0);
     await dataSource.undoLastMigration({ transaction: 'each' });
     const [after] = await dataSource.query(`SELECT status, error FROM gateway.campaign_posts WHERE id = $1`, [kept]);
     expect(after).toEqual({ status: 'failed', error: 'unconfirmed' });

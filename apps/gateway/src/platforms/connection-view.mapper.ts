@@ -27,5 +27,6 @@ export function toConnectionView(raw: unknown): ConnectionViewDto {
     timeZone: str(c.timeZone),
     connectedAt: str(c.connectedAt) ?? '',
     blockedPosts: typeof c.blockedPosts === 'number' && Number.isFinite(c.blockedPosts) ? c.blockedPosts : 0,
+    kind: c.kind === 'sandbox' ? 'sandbox' : 'platform',
   };
 }

@@ -1,4 +1,4 @@
-import type { ContentType, Platform, Visual } from '@app/contracts';
+import type { ContentType, Platform, SlotChoice, Visual } from '@app/contracts';
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { PostStatus } from './post-status';
 
@@ -79,6 +79,10 @@ export class CampaignPost {
   /** posting-svc's connection it goes (or went) out on; set for ad-hoc posts from the start. */
   @Column('text', { name: 'connection_id', nullable: true })
   connectionId: string | null;
+
+  /** Why the Scheduler chose its time (learned slot or default), from the campaign state. */
+  @Column('jsonb', { name: 'slot_choice', nullable: true })
+  slotChoice: SlotChoice | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -29,6 +29,7 @@ export function toPostView(post: CampaignPost, attempts?: readonly PostAttempt[]
     url: post.url ?? null,
     accountName: post.accountName ?? null,
     connectionId: post.connectionId ?? null,
+    slotChoice: post.slotChoice ?? null,
     createdAt: post.createdAt.toISOString(),
     updatedAt: post.updatedAt.toISOString(),
     ...(attempts ? { attempts: attempts.map(toAttemptView) } : {}),

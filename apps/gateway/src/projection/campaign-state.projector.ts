@@ -37,6 +37,7 @@ export class CampaignStateProjector {
         revision: state.revision,
         strategyOutput: state.strategy ?? campaign.strategyOutput,
         stages: state.stages,
+        recommendations: state.recommendations ?? campaign.recommendations,
       },
     );
     await this.upsertPosts(manager, campaign, state.posts);
@@ -67,7 +68,7 @@ export class CampaignStateProjector {
   }
 }
 
-function draftColumns(post: PostDraft): Pick<CampaignPost, 'planId' | 'platform' | 'contentType' | 'pillar' | 'content' | 'visual' | 'scheduledTime'> {
+function draftColumns(post: PostDraft): Pick<CampaignPost, 'planId' | 'platform' | 'contentType' | 'pillar' | 'content' | 'visual' | 'scheduledTime' | 'slotChoice'> {
   const content: PostContent = { text: post.text, hashtags: post.hashtags ?? [] };
   if (post.threadParts) content.threadParts = post.threadParts;
   if (post.callToAction) content.callToAction = post.callToAction;
@@ -79,5 +80,6 @@ function draftColumns(post: PostDraft): Pick<CampaignPost, 'planId' | 'platform'
     content,
     visual: post.visual ?? null,
     scheduledTime: post.scheduledTime ? new Date(post.scheduledTime) : null,
+    slotChoice: post.slotChoice ?? null,
   };
 }

@@ -20,6 +20,7 @@ export interface ConnectionRow {
   status: ConnectionStatus;
   status_reason: string | null;
   time_zone: string | null;
+  kind: 'platform' | 'sandbox';
   token_version: number;
   created_at: Date;
 }
@@ -39,6 +40,7 @@ export interface NewConnection {
   serverUrl?: string;
   grant: TokenGrant;
   timeZone?: string;
+  kind?: 'platform' | 'sandbox';
 }
 
 const T = '"posting"."platform_connections"';
@@ -55,13 +57,13 @@ export class ConnectionsRepository {
   ) {}
 
   /** Inserts, or on reconnect of the same account replaces the tokens and reactivates; `created` tells which. */
-  async upsert(connection: NewConnection): Promise<{ row: ConnectionRow; created: boolean }> {
+  async upsert(connection: NewConnection, manager: EntityManager = this.dataSource.manager): Promise<{ row: ConnectionRow; created: boolean }> {
     const access = this.cipher.seal(connection.grant.accessToken);
     const refresh = connection.grant.refreshToken ? this.cipher.seal(connection.grant.refreshToken).ciphertext : null;
-    const rows: Array<ConnectionRow & { inserted: boolean }> = await this.dataSource.query(
+    const rows: Array<ConnectionRow & { inserted: boolean }> = await manager.query(
       `INSERT INTO ${T} ("user_id", "platform", "account_id", "account_name", "server_url", "access_token_enc", "refresh_token_enc", "key_id",
-                         "expires_at", "scopes", "time_zone")
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                         "expires_at", "scopes", "time_zone", "kind")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
        ON CONFLICT ("user_id", "platform", "account_id") DO UPDATE SET
          "account_name" = EXCLUDED."account_name", "server_url" = EXCLUDED."server_url",
          "access_token_enc" = EXCLUDED."access_token_enc",
@@ -82,6 +84,7 @@ export class ConnectionsRepository {
         connection.grant.expiresAt ?? null,
         connection.grant.scope ?? null,
         connection.timeZone ?? null,
+        connection.kind ?? 'platform',
       ],
     );
     const { inserted, ...row } = rows[0];
@@ -128,9 +131,9 @@ export class ConnectionsRepository {
     return toView(row, blocked);
   }
 
-  async delete(userId: string, id: string): Promise<boolean> {
-    const deleted = await queryRows(this.dataSource.manager, `DELETE FROM ${T} WHERE "id" = $1 AND "user_id" = $2 RETURNING "id"`, [id, userId]);
-    return deleted.length > 0;
+  async delete(userId: string, id: string, manager: EntityManager = this.dataSource.manager): Promise<ConnectionRow | null> {
+    const [deleted] = await queryRows<ConnectionRow>(manager, `DELETE FROM ${T} WHERE "id" = $1 AND "user_id" = $2 RETURNING *`, [id, userId]);
+    return deleted ?? null;
   }
 
   open(row: ConnectionRow): OpenConnection {
@@ -207,5 +210,6 @@ function toView(row: ConnectionRow, blockedPosts: number): ConnectionView {
     timeZone: row.time_zone ?? undefined,
     connectedAt: new Date(row.created_at).toISOString(),
     blockedPosts,
+    kind: row.kind,
   };
 }

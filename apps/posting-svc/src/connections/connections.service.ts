@@ -5,7 +5,10 @@ import { BadRequestException, ConflictException, Inject, Injectable, Logger } fr
 import { DataSource } from 'typeorm';
 import { PlatformRegistry } from '../platforms/platform-registry';
 import { PublicationsRepository } from '../publishing/publications.repository';
-import { ConnectionsRepository } from './connections.repository';
+import { SERVICE_CONFIG } from '@app/config';
+import type { PostingConfig } from '../config/posting.config';
+import { AccountEvents } from './account-events';
+import { ConnectionsRepository, NewConnection } from './connections.repository';
 import { TokenCipher } from './token-cipher';
 
 const STATE_TTL_MS = 10 * 60_000;
@@ -31,9 +34,12 @@ export class ConnectionsService {
     private readonly publications: PublicationsRepository,
     private readonly registry: PlatformRegistry,
     @Inject(TokenCipher) private readonly cipher: TokenCipher,
+    @Inject(SERVICE_CONFIG) private readonly config: PostingConfig,
+    private readonly events: AccountEvents,
   ) {}
 
   async connect(request: ConnectRequest): Promise<{ view: ConnectionView; created: boolean }> {
+    if (request.sandbox === true) return this.connectSandbox(request);
     if (request.platform === 'bluesky' && request.appPassword) {
       const { grant, serverUrl } = await this.blueskyGrant(request);
       return this.store(request.userId, 'bluesky', grant, { serverUrl, expectedAccountId: request.accountId, timeZone: request.timeZone });
@@ -113,7 +119,48 @@ export class ConnectionsService {
   }
 
   async disconnect(userId: string, id: string): Promise<boolean> {
-    return this.connections.delete(userId, id);
+    const removed = await this.dataSource.transaction(async (manager) => {
+      const row = await this.connections.delete(userId, id, manager);
+      if (row) await this.events.disconnected(manager, row);
+      return row;
+    });
+    if (removed) this.events.flush();
+    return removed !== null;
+  }
+
+  /**
+   * A sandbox account: no tokens and no platform call. Its posts stay local and its audience is simulated
+   * (seeded by the account id), so the analytics loop can be seen without any platform. Development only.
+   */
+  private async connectSandbox(request: ConnectRequest): Promise<{ view: ConnectionView; created: boolean }> {
+    if (this.config.withoutConnection !== 'sandbox') {
+      throw fieldError('sandbox', 'sandbox accounts are available only where posting-svc runs with PUBLISH_WITHOUT_CONNECTION=sandbox (development)');
+    }
+    const accountId = `sandbox-${request.platform}-${request.userId.slice(0, 8)}`;
+    return this.persist({
+      userId: request.userId,
+      platform: request.platform,
+      accountId,
+      accountName: `Sandbox ${request.platform} audience`,
+      grant: { accessToken: 'sandbox' },
+      timeZone: request.timeZone,
+      kind: 'sandbox',
+    });
+  }
+
+  /** Stores the connection and announces it in one transaction. */
+  private async persist(connection: NewConnection): Promise<{ view: ConnectionView; created: boolean }> {
+    const { row, created } = await this.dataSource.transaction(async (manager) => {
+      const stored = await this.connections.upsert(connection, manager);
+      await this.events.connected(manager, stored.row, stored.created);
+      return stored;
+    });
+    this.events.flush();
+    if (!created) {
+      const resumed = await this.publications.resumeBlocked(row.id);
+      if (resumed > 0) this.logger.log(`connection ${row.id} reconnected: ${resumed} blocked post(s) resume`);
+    }
+    return { view: await this.connections.view(row), created };
   }
 
   private tokenGrant(request: ConnectRequest): TokenGrant {
@@ -152,11 +199,6 @@ export class ConnectionsService {
     if (await this.connections.ownedByAnotherUser(userId, platform, identity.accountId)) {
       throw new ConflictException({ statusCode: 409, message: `this ${platform} account is already connected by another user` });
     }
-    const { row, created } = await this.connections.upsert({ userId, platform, accountId: identity.accountId, accountName: identity.accountName, serverUrl: options.serverUrl, grant, timeZone: options.timeZone });
-    if (!created) {
-      const resumed = await this.publications.resumeBlocked(row.id);
-      if (resumed > 0) this.logger.log(`connection ${row.id} reconnected: ${resumed} blocked post(s) resume`);
-    }
-    return { view: await this.connections.view(row), created };
+    return this.persist({ userId, platform, accountId: identity.accountId, accountName: identity.accountName, serverUrl: options.serverUrl, grant, timeZone: options.timeZone });
   }
 }

@@ -59,7 +59,7 @@ export class PublishAttempt {
     if (!(await this.publications.renewLease({ postId: row.post_id, attempts: row.attempts }, this.config.worker.leaseMs))) {
       return this.logger.warn(`post ${row.post_id}: claim taken over by another replica; attempt ${row.attempts} stops`);
     }
-    const adapter = connection ? this.registry.adapter(row.platform) : this.sandbox;
+    const adapter = connection && connection.row.kind !== 'sandbox' ? this.registry.adapter(row.platform) : this.sandbox;
     const request = toPublishRequest(row);
     const call = (open: OpenConnection | null) => this.context(row, open);
     const accountName = connection?.row.account_name ?? undefined;

@@ -1,4 +1,4 @@
-import type { Platform } from '@app/contracts';
+import type { MediaType, Platform } from '@app/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** A post "published" to the sandbox platform: recorded locally, never sent anywhere. */
@@ -24,4 +24,11 @@ export class SandboxPost {
 
   @Column('timestamptz', { name: 'published_at' })
   publishedAt: Date;
+
+  /** The sandbox account it went out on (`sandbox` when the user connected none on the platform). */
+  @Column('text', { name: 'account_id' })
+  accountId: string;
+
+  @Column('text', { name: 'media_type' })
+  mediaType: MediaType;
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { PLATFORM_LIMITS, countHashtags, platformTextLength } from '@app/contracts';
-import type { Platform } from '@app/contracts';
+import type { MediaType, Platform } from '@app/contracts';
 import { PlatformError } from '@app/platforms';
 import type { AccountIdentity, PlatformAdapter, PublishReceipt, PublishRequest, Reconciliation } from '@app/platforms';
 import { Injectable } from '@nestjs/common';
@@ -21,7 +21,7 @@ export class SandboxAdapter implements Omit<PlatformAdapter, 'platform'> {
     return Promise.resolve({ accountId: 'sandbox', accountName: 'Sandbox' });
   }
 
-  async publish(_call: unknown, request: PublishRequest): Promise<PublishReceipt> {
+  async publish(call: { credentials: { accountId: string } }, request: PublishRequest): Promise<PublishReceipt> {
     this.validate(request);
     const existing = await this.find(request.platform, request.idempotencyKey);
     if (existing) return existing;
@@ -33,6 +33,8 @@ export class SandboxAdapter implements Omit<PlatformAdapter, 'platform'> {
       threadParts: request.threadParts ?? null,
       hashtags: request.hashtags,
       publishedAt: new Date(),
+      accountId: call.credentials.accountId,
+      mediaType: sandboxMediaType(request),
     };
     await this.dataSource.getRepository(SandboxPost).createQueryBuilder().insert().values(post).orIgnore().execute();
     return (await this.find(request.platform, request.idempotencyKey))!;
@@ -63,4 +65,13 @@ export class SandboxAdapter implements Omit<PlatformAdapter, 'platform'> {
       throw new PlatformError('permanent', `${request.platform} needs an image and the post has none`);
     }
   }
+}
+
+/** What kind of media the post carries, as the audience simulator weighs it. */
+export function sandboxMediaType(request: PublishRequest): MediaType {
+  const visuals = request.mediaIds.length || (request.imagePrompt ? 1 : 0);
+  if (request.contentType === 'carousel' || visuals > 1) return 'carousel';
+  if (request.contentType === 'short_video_script') return 'video';
+  if (visuals === 1) return 'image';
+  return /https?:\/\//.test(request.text) ? 'link' : 'text';
 }

@@ -1,6 +1,10 @@
 import { CampaignSpec, PLATFORMS, PlannedPost, PostDraft } from '@app/contracts';
-import { DEFAULT_SLOTS, MIN_GAP_MS, planSchedule } from './schedule-planner';
-import { localParts } from './zoned-time';
+import type { SlotEstimate } from '@app/contracts';
+import { localParts, localSlot } from '@app/optimizer';
+import { DEFAULT_SLOTS, MAX_POSTS_PER_DAY, MIN_GAP_MS, PlacedPost, SlotModelInput, planSchedule as plan } from './schedule-planner';
+
+/** Times only, as the default-slot tests read them. */
+const planSchedule = (...args: Parameters<typeof plan>): Map<string, Date> => new Map([...plan(...args)].map(([id, placed]: [string, PlacedPost]) => [id, placed.time]));
 
 const spec = (over: Partial<CampaignSpec> = {}): CampaignSpec => ({
   name: 'Spring launch',
@@ -60,5 +64,53 @@ describe('planSchedule', () => {
     const now = new Date('2026-03-06T20:00:00Z');
     const times = planSchedule(spec(), [entry('x-01', 'x', 0)], [draft('a', 'x-01', 'x')], now);
     expect(times.get('a')!.getTime()).toBeGreaterThanOrEqual(now.getTime());
+  });
+
+  it('records that default slots were used when the account has no model', () => {
+    const placed = plan(spec(), [entry('x-01', 'x', 1)], [draft('a', 'x-01', 'x')], new Date(0));
+    // Day 1 is Friday Mar 6: the first default X slot, 09:00 New York.
+    expect(placed.get('a')!.choice).toEqual({ source: 'default', weekday: 4, hour: 9 });
+  });
+});
+
+/** A model whose audience (in Tokyo) peaks at 20:00 every day, known with high confidence. */
+function peakedModel(peakHour: number, sd: number, confidence: number): SlotModelInput {
+  const slots: SlotEstimate[] = Array.from({ length: 168 }, (_, i) => ({ mean: i % 24 === peakHour ? 1.8 : 0.8 + 0.01 * (i % 24), sd, confidence }));
+  return { runId: '00000000-0000-4000-8000-000000000001', timeZone: 'Asia/Tokyo', slots };
+}
+
+describe('planSchedule with a learned model', () => {
+  // From day 1: on day 0 Tokyo's 20:00 (06:00 in New York) is before the campaign starts.
+  const days = (n: number) => Array.from({ length: n }, (_, i) => entry(`x-${i}`, 'x', i + 1));
+  const drafts = (n: number) => Array.from({ length: n }, (_, i) => draft(`p${i}`, `x-${i}`, 'x'));
+
+  it("puts posts in the account's best slot, in the audience's zone, and says so", () => {
+    const placed = plan(spec(), days(5), drafts(5), new Date(0), new Map([['x', peakedModel(20, 0.01, 0.95)]]), 'campaign-1');
+    for (const { time, choice } of placed.values()) {
+      expect(localSlot(time, 'Asia/Tokyo').hour).toBe(20);
+      expect(choice).toMatchObject({ source: 'learned', runId: '00000000-0000-4000-8000-000000000001', hour: 20, explored: false, confidence: 0.95 });
+      expect(choice.expectedLift).toBeCloseTo(0.8, 5);
+    }
+  });
+
+  it('explores other slots sometimes while the model is uncertain, and is reproducible per campaign', () => {
+    const uncertain = new Map([['x' as const, peakedModel(20, 0.9, 0.1)]]);
+    const first = plan(spec(), days(7), drafts(7), new Date(0), uncertain, 'campaign-2');
+    const again = plan(spec(), days(7), drafts(7), new Date(0), uncertain, 'campaign-2');
+    expect([...again.values()].map((p) => p.time.getTime())).toEqual([...first.values()].map((p) => p.time.getTime()));
+    const hours = new Set([...first.values()].map((p) => localSlot(p.time, 'Asia/Tokyo').hour));
+    expect(hours.size).toBeGreaterThan(1);
+    expect([...first.values()].some((p) => p.choice.explored)).toBe(true);
+  });
+
+  it('keeps the gap and the daily cap when the best slot is taken', () => {
+    const many = Array.from({ length: 4 }, (_, i) => entry(`li-${i}`, 'linkedin', 0));
+    const posts = many.map((e, i) => draft(`l${i}`, e.planId, 'linkedin'));
+    const placed = [...plan(spec({ targetPlatforms: ['linkedin'] }), many, posts, new Date(0), new Map([['linkedin', peakedModel(20, 0.01, 0.9)]]), 'c').values()];
+    const perDay = new Map<number, number>();
+    for (const p of placed) perDay.set(localParts(p.time, 'America/New_York').day, (perDay.get(localParts(p.time, 'America/New_York').day) ?? 0) + 1);
+    expect(Math.max(...perDay.values())).toBeLessThanOrEqual(MAX_POSTS_PER_DAY.linkedin);
+    const times = placed.map((p) => p.time.getTime()).sort();
+    for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(MIN_GAP_MS);
   });
 });

@@ -44,7 +44,7 @@ export class OfflineLlmProvider implements LlmProvider {
     const ctx = buildContext(input.spec);
     switch (step) {
       case 'strategy.plan':
-        return generateStrategy(ctx, seed) as StepOutput<S>;
+        return generateStrategy(ctx, seed, (input as StepInput<'strategy.plan'>).insights) as StepOutput<S>;
       case 'content.write':
         return generateContent(ctx, (input as StepInput<'content.write'>).strategy, seed) as StepOutput<S>;
       case 'creative.design':

@@ -5,6 +5,7 @@ import { PLATFORM_NAMES } from '../validate/helpers';
 import { angleText } from './angles';
 import { textVars } from './context';
 import type { CampaignContext } from './context';
+import type { StrategyInsights } from '../llm.port';
 import { PILLAR_KINDS } from './phrases';
 import type { PostKind } from './phrases';
 import type { PillarSeed } from './pillars';
@@ -33,11 +34,19 @@ interface Slot {
   order: number;
 }
 
-function slots(ctx: CampaignContext, rng: Rng): Slot[] {
+/** The format past posts favoured on a platform (largest positive lift), when the insights name one it supports. */
+function preferredFormat(platform: Platform, insights: StrategyInsights | undefined): ContentType | undefined {
+  const options = (insights?.formatPreferences ?? []).filter((f) => f.platform === platform && f.lift > 0 && FORMAT_CYCLES[platform].includes(f.format));
+  return options.sort((a, b) => b.lift - a.lift)[0]?.format;
+}
+
+function slots(ctx: CampaignContext, rng: Rng, insights?: StrategyInsights): Slot[] {
   const out: Slot[] = [];
   ctx.platforms.forEach((platform, p) => {
     const count = postsFor(DEFAULT_POSTS_PER_WEEK[platform], ctx.durationDays);
-    const cycle = FORMAT_CYCLES[platform];
+    const preferred = preferredFormat(platform, insights);
+    // What performed better for this account takes every other post; the rest keeps the platform's mix.
+    const cycle = preferred ? FORMAT_CYCLES[platform].flatMap((f) => [preferred, f]) : FORMAT_CYCLES[platform];
     // Where threads exist the cycle opens on a single post, and a one-post campaign is never a thread.
     const threads = PLATFORM_LIMITS[platform].maxThreadParts > 1;
     const start = threads ? 0 : rng.int(cycle.length);
@@ -51,12 +60,12 @@ function slots(ctx: CampaignContext, rng: Rng): Slot[] {
   return out.sort((a, b) => a.day - b.day || a.order - b.order);
 }
 
-function plan(ctx: CampaignContext, rng: Rng): PlannedPost[] {
+function plan(ctx: CampaignContext, rng: Rng, insights?: StrategyInsights): PlannedPost[] {
   const used = new Set<string>();
   const perPillar = new Map<string, number>();
   const perAngle = new Map<string, number>();
   const kindOffset = rng.int(12);
-  return slots(ctx, rng).map((slot) => {
+  return slots(ctx, rng, insights).map((slot) => {
     const width = Math.max(2, String(slot.count).length);
     const kinds = PILLAR_KINDS[slot.pillar.type];
     const seen = perPillar.get(slot.pillar.name) ?? 0;
@@ -86,12 +95,12 @@ function kpis(ctx: CampaignContext, rng: Rng): Strategy['kpis'] {
   });
 }
 
-export function generateStrategy(ctx: CampaignContext, seed: number): Strategy {
+export function generateStrategy(ctx: CampaignContext, seed: number, insights?: StrategyInsights): Strategy {
   const rng = Rng.derive(seed, 'strategy');
   const topics = ctx.pillars.map((p) => shortPhrase(p.topic, 40, 6));
   const vars = { ...textVars(ctx, ctx.pillars[0]), topic2: topics[1] ?? topics[0] ?? ctx.subjectShort };
   const cadence = ctx.platforms.map((platform) => ({ platform, postsPerWeek: DEFAULT_POSTS_PER_WEEK[platform] }));
-  const planned = plan(ctx, rng);
+  const planned = plan(ctx, rng, insights);
   const perPlatform = cadence.map((c) => `${postsFor(c.postsPerWeek, ctx.durationDays)} on ${PLATFORM_NAMES[c.platform]}`);
   const voice = ctx.voice.description.split(':')[0] ?? ctx.voice.kind;
   const summary =
@@ -101,7 +110,7 @@ export function generateStrategy(ctx: CampaignContext, seed: number): Strategy {
   const messages = [...ctx.pillars.slice(0, 4).map((p) => fill(PILLAR_MESSAGES[p.type], textVars(ctx, p))), fill(OBJECTIVE_MESSAGES[ctx.objective], vars)];
   return {
     summary,
-    audienceInsight: `${fill(rng.pick(INSIGHTS), vars)} ${INSIGHT_TAIL[ctx.objective]}`,
+    audienceInsight: [`${fill(rng.pick(INSIGHTS), vars)} ${INSIGHT_TAIL[ctx.objective]}`, ...(insights?.contentFindings ?? []).slice(0, 2).map((f) => `Past posts: ${f}`)].join(' '),
     pillars: ctx.pillars.map((p) => ({ name: p.name, description: p.description })),
     keyMessages: [...new Set(messages)].slice(0, 5),
     cadence,

@@ -1,7 +1,6 @@
 import type { PublishRequest } from '../platform-adapter';
-import { PlatformError } from '../platform-error';
 import { FakeBluesky } from '../testing/fake-bluesky';
-import { closedPortUrl, memoryCall } from '../testing/memory-call';
+import { closedPortUrl, memoryCall, platformFailure as failure } from '../testing/memory-call';
 import { BlueskyAdapter } from './bluesky.adapter';
 import { createBlueskySession } from './bluesky.session';
 import { isTid } from './bluesky.tid';
@@ -12,11 +11,6 @@ function post(overrides: Partial<PublishRequest> = {}): PublishRequest {
   return { idempotencyKey: 'c0ffee00-0000-4000-8000-00000000b001', platform: 'bluesky', contentType: 'single', text: 'Hello Bluesky #CoWorking', hashtags: ['#CoWorking'], mediaIds: [], ...overrides };
 }
 
-async function failure(promise: Promise<unknown>): Promise<PlatformError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  if (!PlatformError.is(error)) throw new Error(`expected a PlatformError, got ${String(error)}`);
-  return error;
-}
 
 describe('BlueskyAdapter against a fake PDS', () => {
   const fake = new FakeBluesky();

@@ -5,6 +5,7 @@ import { sameText } from '../text-match';
 import { partsOf, readThreadProgress, saveThreadProgress, type ThreadProgress } from '../thread-progress';
 import { BlueskyApi, POST_COLLECTION, blueskyPostUrl, type BlobRef, type StrongRef } from './bluesky.api';
 import { detectFacets } from './bluesky.facets';
+import { BlueskyInsights } from './bluesky.insights';
 import { refreshBlueskySession } from './bluesky.session';
 import { createTid } from './bluesky.tid';
 
@@ -30,6 +31,8 @@ interface BlueskyExtra {
 export class BlueskyAdapter implements PlatformAdapter {
   readonly platform = 'bluesky' as const;
   readonly oauth = undefined;
+  /** Post counts and the account's own history (see `BlueskyInsights`). */
+  readonly insights = new BlueskyInsights();
 
   async identify(call: CallContext): Promise<AccountIdentity> {
     const response = await new BlueskyApi(call).query('com.atproto.server.getSession', undefined, 'session');

@@ -47,6 +47,11 @@ export class BlueskyApi {
     return this.send({ method: 'GET', url: `/xrpc/${nsid}`, query }, what);
   }
 
+  /** A query whose parameters repeat (`uris=a&uris=b`), which the plain `query` record cannot express. */
+  queryParams(nsid: string, params: URLSearchParams, what: string): Promise<HttpResponse> {
+    return this.send({ method: 'GET', url: `/xrpc/${nsid}?${params.toString()}` }, what);
+  }
+
   async uploadBlob(bytes: Buffer, mimeType: string): Promise<BlobRef> {
     const response = await this.send({ method: 'POST', url: '/xrpc/com.atproto.repo.uploadBlob', body: bytes, headers: { 'content-type': mimeType } }, 'image upload');
     const blob = (response.body as { blob?: BlobRef } | undefined)?.blob;

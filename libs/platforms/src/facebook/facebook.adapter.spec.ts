@@ -2,7 +2,7 @@ import { createPkce } from '../oauth/pkce';
 import type { PlatformAdapter, PublishRequest } from '../platform-adapter';
 import { PlatformError } from '../platform-error';
 import { FakeFacebook } from '../testing/fake-facebook';
-import { closedPortUrl, memoryCall, TINY_PNG } from '../testing/memory-call';
+import { closedPortUrl, memoryCall, TINY_PNG, platformFailure as failure } from '../testing/memory-call';
 import { FacebookAdapter } from './facebook.adapter';
 
 const adapter = new FacebookAdapter();
@@ -11,14 +11,6 @@ function post(overrides: Partial<PublishRequest> = {}): PublishRequest {
   return { idempotencyKey: 'fb-0001', platform: 'facebook', contentType: 'single', text: 'Quiet desks, fast wifi #CoWorking', hashtags: ['#CoWorking'], mediaIds: [], ...overrides };
 }
 
-async function failure(promise: Promise<unknown>): Promise<PlatformError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof PlatformError)) throw new Error(`expected a PlatformError, got ${String(error)}`);
-  return error;
-}
 
 describe('FacebookAdapter against a fake Graph API', () => {
   const fake = new FakeFacebook();

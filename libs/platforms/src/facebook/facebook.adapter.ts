@@ -4,6 +4,7 @@ import type { AccountIdentity, CallContext, OAuthFlow, PlatformAdapter, PublishC
 import { PlatformError } from '../platform-error';
 import { readThreadProgress, saveThreadProgress, type ThreadProgress } from '../thread-progress';
 import { FACEBOOK_PROFILE } from './facebook.errors';
+import { FacebookInsights } from './facebook.insights';
 import { postPhoto, type PhotoTransport } from './facebook.media';
 import { facebookPostUrl, reconcileFacebook } from './facebook.reconcile';
 
@@ -45,6 +46,8 @@ export class FacebookAdapter implements PlatformAdapter {
   readonly platform = 'facebook' as const;
   readonly oauth: OAuthFlow;
   private readonly graph = new MetaGraph(FACEBOOK_PROFILE);
+  /** Post metrics and the Page's post history (`facebook.insights.ts`). */
+  readonly insights = new FacebookInsights(this.graph);
   private readonly photoTransport: PhotoTransport;
   private readonly linkPreview: boolean;
 

@@ -1,8 +1,7 @@
 import { createPkce } from '../oauth/pkce';
 import type { PublishRequest } from '../platform-adapter';
-import { PlatformError } from '../platform-error';
 import { FakeInstagram } from '../testing/fake-instagram';
-import { memoryCall } from '../testing/memory-call';
+import { memoryCall, platformFailure as failure } from '../testing/memory-call';
 import { InstagramAdapter } from './instagram.adapter';
 
 const CDN = 'https://cdn.example.com';
@@ -11,14 +10,6 @@ function post(overrides: Partial<PublishRequest> = {}): PublishRequest {
   return { idempotencyKey: 'ig-0001', platform: 'instagram', contentType: 'image', text: 'Morning light at the studio #CoWorking', hashtags: ['#CoWorking'], mediaIds: ['img-1'], altText: 'Sunlit desks by a window', ...overrides };
 }
 
-async function failure(promise: Promise<unknown>): Promise<PlatformError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof PlatformError)) throw new Error(`expected a PlatformError, got ${String(error)}`);
-  return error;
-}
 
 describe('InstagramAdapter against a fake Graph API', () => {
   const fake = new FakeInstagram();

@@ -16,6 +16,7 @@ import { PlatformError } from '../platform-error';
 import { readThreadProgress, saveThreadProgress, type ThreadProgress } from '../thread-progress';
 import { InstagramContainers } from './instagram.containers';
 import { containerErrorRule, INSTAGRAM_PROFILE } from './instagram.errors';
+import { InstagramInsights } from './instagram.insights';
 import { checkPublishingQuota, nextPublishingSlot } from './instagram.quota';
 import { reconcileInstagram } from './instagram.reconcile';
 
@@ -55,6 +56,8 @@ export class InstagramAdapter implements PlatformAdapter {
   readonly platform = 'instagram' as const;
   readonly oauth: OAuthFlow;
   private readonly graph = new MetaGraph(INSTAGRAM_PROFILE);
+  /** Media metrics and the account's post history (`instagram.insights.ts`). */
+  readonly insights = new InstagramInsights(this.graph);
   private readonly containers: InstagramContainers;
   private readonly refreshBaseUrl: string;
 

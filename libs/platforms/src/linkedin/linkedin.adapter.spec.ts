@@ -1,9 +1,8 @@
 import { nextUtcMidnight } from '../http/reset-signals';
 import { createPkce } from '../oauth/pkce';
 import type { PublishRequest } from '../platform-adapter';
-import { PlatformError } from '../platform-error';
 import { FakeLinkedIn } from '../testing/fake-linkedin';
-import { memoryCall } from '../testing/memory-call';
+import { memoryCall, platformFailure as failure } from '../testing/memory-call';
 import { LinkedInAdapter } from './linkedin.adapter';
 
 const client = { clientId: 'li-app', clientSecret: 'li-secret', redirectUri: 'http://127.0.0.1:3000/api/v1/platforms/oauth/linkedin/callback' };
@@ -12,11 +11,6 @@ function post(overrides: Partial<PublishRequest> = {}): PublishRequest {
   return { idempotencyKey: 'c0ffee00-0000-4000-8000-00000000a001', platform: 'linkedin', contentType: 'single', text: 'Hello LinkedIn #CoWorking', hashtags: ['#CoWorking'], mediaIds: [], ...overrides };
 }
 
-async function failure(promise: Promise<unknown>): Promise<PlatformError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  if (!PlatformError.is(error)) throw new Error(`expected a PlatformError, got ${String(error)}`);
-  return error;
-}
 
 describe('LinkedInAdapter against a fake LinkedIn', () => {
   const fake = new FakeLinkedIn({ imageProcessingPolls: 2 });

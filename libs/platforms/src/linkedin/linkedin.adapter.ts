@@ -14,7 +14,9 @@ import { PlatformError } from '../platform-error';
 import { readThreadProgress, saveThreadProgress, type ThreadProgress } from '../thread-progress';
 import { LinkedInApi, authorUrn, linkedinPostUrl } from './linkedin.api';
 import { duplicateUrnOf } from './linkedin.errors';
+import { LinkedInInsights } from './linkedin.insights';
 import { uploadLinkedInImage } from './linkedin.media';
+import { DEFAULT_MEMBER_METRIC_TYPES } from './linkedin.metrics';
 import { linkedinOAuth, refreshLinkedInToken } from './linkedin.oauth';
 import { reconcileLinkedIn, type LinkedInListing } from './linkedin.reconcile';
 import { toLittleText, type HashtagStyle } from './linkedin.text';
@@ -37,6 +39,11 @@ export interface LinkedInAdapterOptions {
   imagePollAttempts?: number;
   /** How reconcile searches the author's recent posts. */
   listing?: Partial<LinkedInListing>;
+  /**
+   * `memberCreatorPostAnalytics` types read per member post (default IMPRESSION, MEMBERS_REACHED, RESHARE; add
+   * the unconfirmed POST_SAVE / LINK_CLICKS where LinkedIn serves them). Needs `r_member_postAnalytics`.
+   */
+  memberMetricTypes?: readonly string[];
 }
 
 export const LINKEDIN_DEFAULT_VERSION = '202601';
@@ -64,6 +71,8 @@ export class LinkedInAdapter implements PlatformAdapter {
   private readonly hashtags: HashtagStyle;
   private readonly polling: { intervalMs: number; attempts: number };
   private readonly listing: LinkedInListing;
+  /** Post metrics and the author's post history (`linkedin.insights.ts`). */
+  readonly insights: LinkedInInsights;
 
   constructor(options: LinkedInAdapterOptions = {}) {
     this.version = options.version ?? LINKEDIN_DEFAULT_VERSION;
@@ -71,6 +80,7 @@ export class LinkedInAdapter implements PlatformAdapter {
     this.hashtags = options.hashtags ?? 'template';
     this.polling = { intervalMs: options.imagePollMs ?? 1_000, attempts: options.imagePollAttempts ?? 30 };
     this.listing = { ...DEFAULT_LISTING, ...options.listing };
+    this.insights = new LinkedInInsights({ version: this.version, memberMetricTypes: options.memberMetricTypes ?? DEFAULT_MEMBER_METRIC_TYPES });
     this.oauth = linkedinOAuth({
       authorizeUrl: options.authorizeUrl ?? 'https://www.linkedin.com/oauth/v2/authorization',
       tokenUrl: this.tokenUrl,

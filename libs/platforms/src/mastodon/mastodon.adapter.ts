@@ -17,6 +17,7 @@ import { PlatformError } from '../platform-error';
 import { sameText } from '../text-match';
 import { partsOf, readThreadProgress, saveThreadProgress } from '../thread-progress';
 import { mastodonError, observeMastodonRateLimit } from './mastodon.errors';
+import { MastodonInsights } from './mastodon.insights';
 
 interface Status {
   id: string;
@@ -78,6 +79,8 @@ const MASTODON_OAUTH: OAuthFlow = {
 export class MastodonAdapter implements PlatformAdapter {
   readonly platform = 'mastodon' as const;
   readonly oauth = MASTODON_OAUTH;
+  /** Status counts and the account's own history (see `MastodonInsights`). */
+  readonly insights = new MastodonInsights();
 
   async identify(call: CallContext): Promise<AccountIdentity> {
     const response = await this.send(call, { method: 'GET', url: '/api/v1/accounts/verify_credentials' }, 'verify_credentials');

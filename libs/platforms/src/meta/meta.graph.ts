@@ -1,4 +1,5 @@
 import type { HttpRequest, HttpResponse, PlatformHttp } from '../http/platform-http';
+import { PlatformError } from '../platform-error';
 import { metaError, type MetaErrorProfile } from './meta.errors';
 import { observeMetaUsage } from './meta.usage';
 
@@ -19,15 +20,30 @@ export class MetaGraph {
   /** `token` undefined for the calls that carry none (the OAuth code exchange). */
   async request(http: PlatformHttp, token: string | undefined, request: HttpRequest, what: string): Promise<HttpResponse> {
     const response = await http.request({ ...request, query: token === undefined ? request.query : { ...request.query, access_token: token } });
-    observeMetaUsage(http, response);
+    // One clock reading per answer, so the observed reset and the error's retryAt are the same instant.
+    const now = new Date();
+    observeMetaUsage(http, response, now);
     if (!response.ok || (response.body as { error?: unknown } | undefined)?.error) {
-      throw metaError(response, this.profile, { what, commit: request.commit });
+      throw metaError(response, this.profile, { what, commit: request.commit, now });
     }
     return response;
   }
 
   async get<T>(http: PlatformHttp, token: string | undefined, path: string, query: HttpRequest['query'], what: string): Promise<T> {
     return (await this.request(http, token, { method: 'GET', url: path, query }, what)).body as T;
+  }
+
+  /**
+   * Like `get`, for a node that may be gone: the Graph's "Object with ID … does not exist" (code 100, subcode 33,
+   * what a deleted post answers) is undefined instead of an error, so one deleted post does not fail a batch.
+   */
+  async getIfExists<T>(http: PlatformHttp, token: string, path: string, query: HttpRequest['query'], what: string): Promise<T | undefined> {
+    try {
+      return await this.get<T>(http, token, path, query, what);
+    } catch (error) {
+      if (PlatformError.is(error) && error.details.code === MISSING_NODE) return undefined;
+      throw error;
+    }
   }
 
   /**
@@ -47,6 +63,9 @@ export class MetaGraph {
     }
   }
 }
+
+/** `code/subcode` of "Unsupported get request. Object with ID '…' does not exist" (§3.9). */
+const MISSING_NODE = '100/33';
 
 /**
  * `paging.next` names Meta's public host; a client configured against another base (a proxy, a fake) keeps

@@ -60,8 +60,8 @@ export function metaUsageObservations(headers: Headers, now = new Date()): RateL
 }
 
 /** Reports every usage header of a Graph response to the rate-limit observer. */
-export function observeMetaUsage(http: PlatformHttp, response: HttpResponse): void {
-  for (const o of metaUsageObservations(response.headers)) http.observeRateLimit(o);
+export function observeMetaUsage(http: PlatformHttp, response: HttpResponse, now = new Date()): void {
+  for (const o of metaUsageObservations(response.headers, now)) http.observeRateLimit(o);
 }
 
 function observation(scope: 'app' | 'account', usage: MetaUsage, now: Date): RateLimitObservation {

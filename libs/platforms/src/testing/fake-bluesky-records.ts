@@ -95,29 +95,46 @@ export interface Profile {
   displayName?: string;
 }
 
-/** `app.bsky.feed.defs#postView`. */
-export function postView(record: FakeBlueskyRecord, author: Profile, counts: Required<FakeCounts>): Record<string, unknown> {
-  const images = record.value.embed?.$type === 'app.bsky.embed.images' ? (record.value.embed.images as any[]) : undefined;
+/** `app.bsky.feed.defs#postView`. Counts set to undefined are left out (they are optional in the lexicon). */
+export function postView(record: FakeBlueskyRecord, author: Profile, counts: FakeCounts): Record<string, unknown> {
+  const embed = embedView(record.did, record.value.embed);
   return {
     uri: record.uri,
     cid: record.cid,
     author: { did: author.did, handle: author.handle, displayName: author.displayName ?? author.handle, labels: [], createdAt: '2024-01-01T00:00:00.000Z' },
     record: record.value,
-    ...(images
-      ? {
-          embed: {
-            $type: 'app.bsky.embed.images#view',
-            images: images.map((image) => ({
-              thumb: `https://cdn.bsky.app/img/feed_thumbnail/plain/${record.did}/${image.image.ref.$link}@jpeg`,
-              fullsize: `https://cdn.bsky.app/img/feed_fullsize/plain/${record.did}/${image.image.ref.$link}@jpeg`,
-              alt: image.alt,
-            })),
-          },
-        }
-      : {}),
+    ...(embed ? { embed } : {}),
     ...counts,
     indexedAt: record.indexedAt,
     viewer: {},
     labels: [],
   };
+}
+
+/** The AppView's view of a record embed (`app.bsky.embed.*#view`): CDN URLs for images, a playlist for video, the card for a link. */
+function embedView(did: string, embed: any): Record<string, unknown> | undefined {
+  switch (embed?.$type) {
+    case 'app.bsky.embed.images':
+      return {
+        $type: 'app.bsky.embed.images#view',
+        images: (embed.images as any[]).map((image) => ({
+          thumb: `https://cdn.bsky.app/img/feed_thumbnail/plain/${did}/${image.image?.ref?.$link}@jpeg`,
+          fullsize: `https://cdn.bsky.app/img/feed_fullsize/plain/${did}/${image.image?.ref?.$link}@jpeg`,
+          alt: image.alt,
+          ...(image.aspectRatio ? { aspectRatio: image.aspectRatio } : {}),
+        })),
+      };
+    case 'app.bsky.embed.video': {
+      const cid = embed.video?.ref?.$link;
+      return { $type: 'app.bsky.embed.video#view', cid, playlist: `https://video.bsky.app/watch/${encodeURIComponent(did)}/${cid}/playlist.m3u8`, thumbnail: `https://video.bsky.app/watch/${encodeURIComponent(did)}/${cid}/thumbnail.jpg`, ...(embed.alt ? { alt: embed.alt } : {}) };
+    }
+    case 'app.bsky.embed.external':
+      return { $type: 'app.bsky.embed.external#view', external: { uri: embed.external?.uri, title: embed.external?.title ?? '', description: embed.external?.description ?? '' } };
+    case 'app.bsky.embed.record':
+      return { $type: 'app.bsky.embed.record#view', record: { $type: 'app.bsky.embed.record#viewRecord', uri: embed.record?.uri, cid: embed.record?.cid } };
+    case 'app.bsky.embed.recordWithMedia':
+      return { $type: 'app.bsky.embed.recordWithMedia#view', record: embedView(did, { ...embed.record, $type: 'app.bsky.embed.record' }), media: embedView(did, embed.media) };
+    default:
+      return undefined;
+  }
 }

@@ -36,8 +36,10 @@ const DAY = 86_400_000;
  * refreshSession, `getSession`), 400 `ExpiredToken` for an expired access JWT, uploadBlob, createRecord with
  * lexicon-like validation (300 graphemes / 3,000 bytes, facet byte ranges, reply refs, ≤ 4 images, blob refs) and
  * a client-chosen TID rkey whose collision fails with a generic 500 as the reference PDS does, getRecord
- * (`RecordNotFound`), deleteRecord, listRecords, getAuthorFeed (cursor, counts, reposts mixed in), getPosts, and
- * `RateLimit-*` headers with per-account write points.
+ * (`RecordNotFound`), deleteRecord, listRecords, getAuthorFeed (ordered by `sortAt`, cursor, counts, reposts mixed
+ * in), getPosts (≤ 25 at-uris, deleted posts left out), embed views (images, video, link card, quote), settable
+ * counts (`setCounts`), AppView reads that check a token when one is sent, and `RateLimit-*` headers with
+ * per-account write points.
  */
 export class FakeBluesky extends FakePlatformServer {
   readonly records: FakeBlueskyRecord[] = [];
@@ -67,8 +69,8 @@ export class FakeBluesky extends FakePlatformServer {
     this.xrpc('POST', 'com.atproto.repo.deleteRecord', (r) => this.authed(r, 1, (a) => this.deleteRecord(r, a)));
     this.xrpc('GET', 'com.atproto.repo.getRecord', (r) => this.open(r, () => this.getRecord(r)));
     this.xrpc('GET', 'com.atproto.repo.listRecords', (r) => this.open(r, () => this.listRecords(r)));
-    this.xrpc('GET', 'app.bsky.feed.getAuthorFeed', (r) => this.open(r, () => this.getAuthorFeed(r)));
-    this.xrpc('GET', 'app.bsky.feed.getPosts', (r) => this.open(r, () => this.getPosts(r)));
+    this.xrpc('GET', 'app.bsky.feed.getAuthorFeed', (r) => this.appView(r, () => this.getAuthorFeed(r)));
+    this.xrpc('GET', 'app.bsky.feed.getPosts', (r) => this.appView(r, () => this.getPosts(r)));
   }
 
   /** Registers an account with an app password and returns a session for it. */
@@ -101,7 +103,10 @@ export class FakeBluesky extends FakePlatformServer {
     return this.records.find((r) => r.uri === uri);
   }
 
-  /** Sets the AppView counts of a post (likeCount, repostCount, …). */
+  /**
+   * Sets the AppView counts of a post (likeCount, repostCount, …). A count set to `undefined` is left out of the
+   * post view, as the lexicon allows (e.g. `bookmarkCount` from an AppView that predates bookmarks).
+   */
   setCounts(uri: string, counts: FakeCounts): void {
     this.counts.set(uri, { ...this.counts.get(uri), ...counts });
   }
@@ -111,11 +116,17 @@ export class FakeBluesky extends FakePlatformServer {
     this.reposts.push({ by: byDid, subject: subjectUri, indexedAt: indexedAt.toISOString() });
   }
 
-  /** Stores a post directly (history fixtures): `createdAt` is what a client claimed, `indexedAt` when it was seen. */
-  seedPost(did: string, text: string, times: { createdAt?: Date; indexedAt?: Date; rkey?: string } = {}): FakeBlueskyRecord {
-    const createdAt = times.createdAt ?? new Date();
-    const value = { $type: 'app.bsky.feed.post', text, createdAt: createdAt.toISOString() };
-    return this.store(did, 'app.bsky.feed.post', times.rkey ?? this.nextTid(createdAt), value, times.indexedAt ?? new Date(createdAt.getTime() + 1_500));
+  /**
+   * Stores a post directly (history fixtures): `createdAt` is what a client claimed, `indexedAt` when it was seen.
+   * `embed` is the record's embed as a client writes it (images, video, external link card, quote); `replyTo`
+   * makes it a reply (root and parent refs filled in).
+   */
+  seedPost(did: string, text: string, options: { createdAt?: Date; indexedAt?: Date; rkey?: string; embed?: Record<string, unknown>; replyTo?: FakeBlueskyRecord; facets?: unknown[] } = {}): FakeBlueskyRecord {
+    const createdAt = options.createdAt ?? new Date();
+    const parent = options.replyTo;
+    const reply = parent ? { root: parent.value.reply?.root ?? { uri: parent.uri, cid: parent.cid }, parent: { uri: parent.uri, cid: parent.cid } } : undefined;
+    const value = { $type: 'app.bsky.feed.post', text, createdAt: createdAt.toISOString(), ...(options.facets ? { facets: options.facets } : {}), ...(options.embed ? { embed: options.embed } : {}), ...(reply ? { reply } : {}) };
+    return this.store(did, 'app.bsky.feed.post', options.rkey ?? this.nextTid(createdAt), value, options.indexedAt ?? new Date(createdAt.getTime() + 1_500));
   }
 
   protected override notFound(): FakeResponse {
@@ -129,6 +140,14 @@ export class FakeBluesky extends FakePlatformServer {
   /** An unauthenticated call: only the global (per-IP) limit. */
   private open(request: FakeRequest, handler: () => FakeResponse): FakeResponse {
     return this.limited([this.limiter.hit('global', this.limits.global, 5 * 60_000)], handler);
+  }
+
+  /**
+   * An AppView read: open without credentials (as on `public.api.bsky.app`), but a request that carries a token
+   * through the PDS is checked like any authenticated call (400 `ExpiredToken` / `InvalidToken`).
+   */
+  private appView(request: FakeRequest, handler: () => FakeResponse): FakeResponse {
+    return request.headers.authorization ? this.authed(request, 0, () => handler()) : this.open(request, handler);
   }
 
   /** An authenticated call: the access JWT, the global limit and, for writes, the account's write points. */
@@ -277,7 +296,7 @@ export class FakeBluesky extends FakePlatformServer {
     if (typeof limit !== 'number') return limit;
     const filter = request.query.get('filter') ?? 'posts_with_replies';
     const items = [
-      ...this.postsOf(actor.did).filter((r) => this.passes(r, actor.did, filter)).map((r) => ({ sortAt: r.indexedAt, key: r.cid, post: r, repost: undefined as Repost | undefined })),
+      ...this.postsOf(actor.did).filter((r) => this.passes(r, actor.did, filter)).map((r) => ({ sortAt: sortAt(r), key: r.cid, post: r, repost: undefined as Repost | undefined })),
       ...(['posts_with_media', 'posts_with_video'].includes(filter) ? [] : this.reposts.filter((p) => p.by === actor.did && this.record(p.subject)).map((p) => ({ sortAt: p.indexedAt, key: `repost:${p.subject}`, post: this.record(p.subject)!, repost: p }))),
     ].sort((a, b) => b.sortAt.localeCompare(a.sortAt) || b.key.localeCompare(a.key));
     const cursor = request.query.get('cursor');
@@ -295,6 +314,8 @@ export class FakeBluesky extends FakePlatformServer {
   private getPosts(request: FakeRequest): FakeResponse {
     const uris = request.query.getAll('uris');
     if (uris.length > 25) return xrpcError(400, 'InvalidRequest', 'Error: uris must not have more than 25 elements');
+    const malformed = uris.findIndex((uri) => !/^at:\/\/[^/]+(\/[^/]+){0,2}$/.test(uri));
+    if (malformed >= 0) return xrpcError(400, 'InvalidRequest', `Error: uris/${malformed} must be a valid at-uri`);
     return { body: { posts: uris.map((uri) => this.record(uri)).filter((r): r is FakeBlueskyRecord => !!r).map((r) => this.view(r)) } };
   }
 
@@ -332,6 +353,16 @@ export class FakeBluesky extends FakePlatformServer {
   private nextTid(at: Date): string {
     return encodeTid(BigInt(at.getTime()) * 1000n, ++this.tidSequence);
   }
+}
+
+/**
+ * The AppView orders an author feed by `sortAt`, the earlier of `createdAt` and `indexedAt`, so a post that
+ * claims a future date cannot pin itself to the top.
+ */
+function sortAt(record: FakeBlueskyRecord): string {
+  const created = Date.parse(String(record.value.createdAt ?? ''));
+  const indexed = Date.parse(record.indexedAt);
+  return new Date(Number.isNaN(created) ? indexed : Math.min(created, indexed)).toISOString();
 }
 
 function xrpcError(status: number, error: string, message: string): FakeResponse {

@@ -1,5 +1,5 @@
 import type { FakeRequest, FakeResponse } from './fake-platform-server';
-import { FakeMetaGraph, graphError, graphParams, graphTime, select, stringParam, unsupported, type GraphNode, type GraphPrincipal } from './fake-meta-graph';
+import { FakeMetaGraph, graphError, graphParams, graphTime, insightsAnswer, metricParam, select, stringParam, unsupported, type GraphNode, type GraphPrincipal } from './fake-meta-graph';
 
 export interface FakeFacebookPost {
   /** `<page-id>_<post-id>`. */
@@ -15,7 +15,31 @@ export interface FakeFacebookPost {
   shares: number;
   reactions: number;
   comments: number;
+  /** A video post (`status_type: added_video`). */
+  video?: boolean;
+  /** Expired or hidden for privacy: it keeps its place in list paging but is not shown (§3.7). */
+  hidden?: boolean;
+  /** The post this one shares (`parent_id`). */
+  parentId?: string;
 }
+
+/** Raw post insight values by metric name (numbers, or objects such as `{ paid, organic }`). */
+export type FakeFacebookInsights = Record<string, number | Record<string, number>>;
+
+/** Post metrics the Graph still serves (§3.5); any other name, the deprecated `post_impressions*` included, is refused. */
+const CURRENT_POST_METRICS = [
+  'post_total_media_view_unique',
+  'post_media_view',
+  'post_clicks',
+  'post_clicks_by_type',
+  'post_reactions_by_type_total',
+  'post_reactions_like_total',
+  'post_reactions_love_total',
+  'post_reactions_wow_total',
+  'post_reactions_haha_total',
+  'post_reactions_sorry_total',
+  'post_reactions_anger_total',
+] as const;
 
 export interface FakeFacebookPhoto {
   id: string;
@@ -38,8 +62,10 @@ const IMAGE_TYPES = /^image\/(jpeg|png|gif|bmp|tiff|webp|heic)$/;
  * `attached_media`), `POST /{page}/photos` (multipart `source` or `url`; published or not), 506 for the same
  * message posted again on a Page within `duplicateWindowMs`, `/{page}/published_posts`, `/posts` and `/feed`
  * lists (`since`/`until`, `limit` ≤ 100, cursors, `created_time` in `+0000`, `shares` omitted at 0),
- * post/photo nodes, comments, delete; plus everything of FakeMetaGraph (tokens, OAuth, usage headers with the
- * `pages` BUC type).
+ * post/photo nodes, comments, delete, `/{post}/insights` (current metrics only: anything else, the deprecated
+ * `post_impressions*` included, is code 100; values set with `setInsights`), hidden posts that leave a list page
+ * short or empty while it still has a `next`; plus everything of FakeMetaGraph (tokens, OAuth, usage headers
+ * with the `pages` BUC type).
  */
 export class FakeFacebook extends FakeMetaGraph {
   readonly posts: FakeFacebookPost[] = [];
@@ -49,7 +75,10 @@ export class FakeFacebook extends FakeMetaGraph {
   duplicateWindowMs = 24 * 3_600_000;
   /** Photos above this size are refused (subcode 1366046, §3.3). */
   maxPhotoBytes = 4 * 1024 * 1024;
+  /** Whether `/{page}/published_posts` filters by `since`/`until` (undocumented there, §3.7; `/feed` always does). */
+  publishedPostsHonourSince = true;
   protected readonly bucType = 'pages' as const;
+  private readonly insights = new Map<string, FakeFacebookInsights>();
 
   constructor() {
     super();
@@ -57,6 +86,7 @@ export class FakeFacebook extends FakeMetaGraph {
     this.graph('POST', '/:id/photos', (r, p) => this.createPhoto(r, p));
     for (const edge of ['published_posts', 'posts', 'feed'] as const) this.graph('GET', `/:id/${edge}`, (r, p) => this.listPosts(r, p, edge));
     this.graph('POST', '/:id/comments', (r, p) => this.comment(r, p));
+    this.graph('GET', '/:id/insights', (r, p) => this.postInsights(r, p));
   }
 
   /** A Page managed by a (new) user: the Page token is the account's token; the user token lists Pages. */
@@ -70,11 +100,19 @@ export class FakeFacebook extends FakeMetaGraph {
     return this.posts.filter((p) => p.pageId === pageId);
   }
 
-  /** A post made earlier (history), with engagement counts. */
-  seedPost(pageId: string, post: { message?: string; createdAt: Date; shares?: number; reactions?: number; comments?: number }): FakeFacebookPost {
+  /** A post made earlier (history), with engagement counts, photos, a link or a video, possibly hidden. */
+  seedPost(
+    pageId: string,
+    post: { message?: string; createdAt: Date; shares?: number; reactions?: number; comments?: number; photoIds?: string[]; link?: string; video?: boolean; hidden?: boolean; parentId?: string },
+  ): FakeFacebookPost {
     const seeded: FakeFacebookPost = { id: `${pageId}_${this.nextId(1_220_000_000_000_000n)}`, pageId, photoIds: [], published: true, via: 'seed', shares: 0, reactions: 0, comments: 0, ...post };
     this.posts.push(seeded);
     return seeded;
+  }
+
+  /** Sets a post's insight values as `/{post-id}/insights` reports them (unset metrics read as 0). */
+  setInsights(postId: string, values: FakeFacebookInsights): void {
+    this.insights.set(postId, { ...this.insights.get(postId), ...values });
   }
 
   protected bucTarget(principal: GraphPrincipal): string | undefined {
@@ -169,10 +207,26 @@ export class FakeFacebook extends FakeMetaGraph {
     if (!this.pages.some((p) => p.id === pageId)) return unsupported('get', pageId);
     if (!this.actsFor(principal, pageId)) return graphError(10, "(#10) This endpoint requires the 'pages_read_engagement' permission or the 'Page Public Content Access' feature");
     const mine = this.postsOf(pageId).filter((p) => edge === 'feed' || p.published);
-    const inRange = this.inTimeRange(request, mine, (p) => p.createdAt);
+    const inRange = edge === 'published_posts' && !this.publishedPostsHonourSince ? mine : this.inTimeRange(request, mine, (p) => p.createdAt);
     if (!Array.isArray(inRange)) return inRange;
     const newestFirst = [...inRange].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
-    return this.paged(request, newestFirst, (post) => this.postNode(post));
+    return this.paged(request, newestFirst, (post) => this.postNode(post), 100, (post) => !post.hidden);
+  }
+
+  /**
+   * `GET /{post-id}/insights?metric=…` (§3.5): lifetime values; a metric that is not current (the deprecated
+   * `post_impressions*`, `page_*`, typos) fails the whole call with code 100, as the Graph does.
+   */
+  private postInsights(request: FakeRequest, principal: GraphPrincipal): FakeResponse {
+    const post = this.posts.find((p) => p.id === request.params.id);
+    if (!post || !this.actsFor(principal, post.pageId)) return unsupported('get', request.params.id);
+    const metrics = metricParam(request);
+    if (metrics.length === 0) return graphError(3001, '(#3001) Invalid query: no metric was specified', { subcode: 1504028 });
+    if (metrics.some((m) => !(CURRENT_POST_METRICS as readonly string[]).includes(m))) return graphError(100, '(#100) The value must be a valid insights metric');
+    const period = request.query.get('period');
+    if (period && period !== 'lifetime') return graphError(100, '(#100) The value must be a valid insights period');
+    const values = this.insights.get(post.id) ?? {};
+    return insightsAnswer(post.id, metrics, (name) => values[name] ?? (name.endsWith('_by_type') || name.endsWith('_by_type_total') ? {} : 0));
   }
 
   private comment(request: FakeRequest, principal: GraphPrincipal): FakeResponse {
@@ -210,15 +264,26 @@ export class FakeFacebook extends FakeMetaGraph {
         updated_time: graphTime(post.createdAt),
         permalink_url: `https://www.facebook.com/${pageId}/posts/${postNumber}`,
         is_published: post.published,
-        status_type: post.photoIds.length ? 'added_photos' : post.link ? 'shared_story' : 'mobile_status_update',
+        status_type: post.video ? 'added_video' : post.photoIds.length ? 'added_photos' : post.link ? 'shared_story' : 'mobile_status_update',
+        parent_id: post.parentId,
         from: { id: post.pageId, name: page?.name },
-        attachments: post.photoIds.length ? { data: post.photoIds.map((id) => ({ type: 'photo', target: { id } })) } : post.link ? { data: [{ type: 'share', url: post.link }] } : undefined,
+        attachments: attachmentsOf(post),
         shares: post.shares > 0 ? { count: post.shares } : undefined,
         reactions: { data: [], summary: { total_count: post.reactions, viewer_reaction: 'NONE' } },
         comments: { data: [], summary: { order: 'ranked', total_count: post.comments, can_comment: true } },
       },
     };
   }
+}
+
+/** The `attachments` edge: one photo, an `album` of several, a video, or a link `share`. */
+function attachmentsOf(post: FakeFacebookPost): { data: Record<string, unknown>[] } | undefined {
+  const photo = (id: string) => ({ media_type: 'photo', type: 'photo', target: { id }, url: `https://www.facebook.com/photo.php?fbid=${id}` });
+  if (post.video) return { data: [{ media_type: 'video', type: 'video_inline' }] };
+  if (post.photoIds.length === 1) return { data: [photo(post.photoIds[0])] };
+  if (post.photoIds.length > 1) return { data: [{ media_type: 'album', type: 'album', subattachments: { data: post.photoIds.map(photo) } }] };
+  if (post.link) return { data: [{ media_type: 'link', type: 'share', url: post.link }] };
+  return undefined;
 }
 
 /** `attached_media` as a JSON array (body), a JSON string, or form-style `attached_media[0]=…`; null if malformed. */

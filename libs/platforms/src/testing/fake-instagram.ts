@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FakeRequest, FakeResponse } from './fake-platform-server';
-import { FakeMetaGraph, graphError, graphParams, graphTime, select, stringParam, timeParam, unsupported, type GraphNode, type GraphPrincipal } from './fake-meta-graph';
+import { FakeMetaGraph, graphError, graphParams, graphTime, insightsAnswer, metricParam, select, stringParam, timeParam, unsupported, type GraphNode, type GraphPrincipal } from './fake-meta-graph';
 
 export interface FakeIgAccount {
   id: string;
@@ -51,6 +51,13 @@ export interface FakeIgMedia {
 }
 
 const DAY_MS = 86_400_000;
+/** Media insight metrics Instagram serves (§4.4; `total_*` with Facebook Login only). */
+const MEDIA_METRICS = ['views', 'reach', 'likes', 'comments', 'shares', 'saved', 'total_interactions', 'profile_visits', 'follows', 'replies', 'navigation', 'total_likes', 'total_comments', 'total_views'];
+/** Deprecated since v22.0 and, from 2025-04-21, for every version (§4.4). */
+const DEPRECATED_MEDIA_METRICS = ['impressions', 'plays', 'clips_replays_count', 'ig_reels_aggregated_all_plays_count', 'video_views'];
+
+/** Raw media insight values by metric name, as `/{ig-media-id}/insights` reports them. */
+export type FakeIgInsights = Record<string, number>;
 
 /**
  * Instagram content publishing on loopback (`../shared/reference/platform-apis.md` §4): IG accounts linked to
@@ -59,7 +66,8 @@ const DAY_MS = 86_400_000;
  * `image_url` must be http(s) and is recorded, not fetched) that answer `IN_PROGRESS` for `processingPolls`
  * status reads, then `FINISHED` (or `ERROR`), `EXPIRED` after 24 h, `PUBLISHED` after `media_publish`; the
  * rolling publishing quota (`content_publishing_limit`, code 9 / subcode 2207042 past it); `/{ig}/media` lists;
- * media nodes with permalinks; delete (configurable); and `GET /refresh_access_token` (graph.instagram.com style)
+ * media nodes with permalinks; `/{media}/insights` (deprecated metrics refused with code 100, empty `data` until
+ * `setInsights`, none for carousel slides); delete (configurable); and `GET /refresh_access_token` (graph.instagram.com style)
  * for Instagram-Login tokens. Tokens, OAuth and usage headers (BUC type `instagram`) come from FakeMetaGraph.
  */
 export class FakeInstagram extends FakeMetaGraph {
@@ -83,6 +91,7 @@ export class FakeInstagram extends FakeMetaGraph {
   private readonly publishLog = new Map<string, number[]>();
   private readonly igTokens = new Map<string, { igUserId: string; issuedAt: number }>();
   private readonly failures: string[] = [];
+  private readonly insights = new Map<string, FakeIgInsights>();
 
   constructor() {
     super();
@@ -90,6 +99,7 @@ export class FakeInstagram extends FakeMetaGraph {
     this.graph('POST', '/:id/media', (r, p) => this.withAccount(r, p, (a) => this.createContainer(r, a)));
     this.graph('GET', '/:id/media', (r, p) => this.withAccount(r, p, (a) => this.listMedia(r, a)));
     this.graph('POST', '/:id/media_publish', (r, p) => this.withAccount(r, p, (a) => this.publish(r, a)));
+    this.graph('GET', '/:id/insights', (r, p) => this.mediaInsights(r, p));
     this.graph('GET', '/:id/content_publishing_limit', (r, p) => this.withAccount(r, p, (a) => this.publishingLimit(r, a)));
   }
 
@@ -119,11 +129,33 @@ export class FakeInstagram extends FakeMetaGraph {
     return this.media.filter((m) => m.igUserId === igUserId && !m.parentId).sort((a, b) => b.timestamp.getTime() - a.timestamp.getTime());
   }
 
-  /** Media published earlier (history), counted neither against the quota nor as a publish. */
-  seedMedia(igUserId: string, media: { caption?: string; timestamp: Date; likeCount?: number; commentsCount?: number; likesHidden?: boolean }): FakeIgMedia {
-    const seeded: FakeIgMedia = { id: this.nextId(17_900_000_000_000_000n), igUserId, mediaType: 'IMAGE', productType: 'FEED', shortcode: shortcode(), likeCount: 0, commentsCount: 0, likesHidden: false, children: [], ...media };
+  /**
+   * Media published earlier (history), counted neither against the quota nor as a publish; a
+   * `CAROUSEL_ALBUM` gets `slides` child media (default 2).
+   */
+  seedMedia(
+    igUserId: string,
+    media: { caption?: string; timestamp: Date; likeCount?: number; commentsCount?: number; likesHidden?: boolean; mediaType?: FakeIgMedia['mediaType']; productType?: FakeIgMedia['productType']; slides?: number },
+  ): FakeIgMedia {
+    const { slides, ...fields } = media;
+    const seeded: FakeIgMedia = { id: this.nextId(17_900_000_000_000_000n), igUserId, mediaType: 'IMAGE', productType: 'FEED', shortcode: shortcode(), likeCount: 0, commentsCount: 0, likesHidden: false, children: [], ...fields };
+    const childCount = seeded.mediaType === 'CAROUSEL_ALBUM' ? (slides ?? 2) : 0;
+    for (let i = 0; i < childCount; i++) {
+      const child: FakeIgMedia = { ...seeded, id: this.nextId(17_900_000_000_000_000n), caption: undefined, mediaType: 'IMAGE', shortcode: shortcode(), children: [], parentId: seeded.id };
+      seeded.children.push(child.id);
+      this.media.push(child);
+    }
     this.media.push(seeded);
     return seeded;
+  }
+
+  /**
+   * Sets a media's insight values (`views`, `reach`, `likes`, `comments`, `shares`, `saved`,
+   * `total_interactions`, …). Media without any answer insights with an empty `data` (not available, §4.4);
+   * media with some answer 0 for the requested metrics not set.
+   */
+  setInsights(mediaId: string, values: FakeIgInsights): void {
+    this.insights.set(mediaId, { ...this.insights.get(mediaId), ...values });
   }
 
   /** Publishes of an account within the rolling quota window. */
@@ -277,6 +309,27 @@ export class FakeInstagram extends FakeMetaGraph {
     container.mediaId = media.id;
     this.publishLog.set(account.id, [...(this.publishLog.get(account.id) ?? []), now.getTime()]);
     return { body: { id: media.id } };
+  }
+
+  /**
+   * `GET /{ig-media-id}/insights?metric=…` (§4.4). A deprecated metric fails the call with code 100 and the
+   * "no longer supported" message, an unknown one with the list of valid values; carousel slides have no
+   * insights (the exact error is unconfirmed).
+   */
+  private mediaInsights(request: FakeRequest, principal: GraphPrincipal): FakeResponse {
+    const media = this.media.find((m) => m.id === request.params.id);
+    if (!media || !this.actsFor(principal, media.igUserId)) return unsupported('get', request.params.id);
+    const metrics = metricParam(request);
+    if (metrics.length === 0) return graphError(100, '(#100) The parameter metric is required');
+    for (const [index, name] of metrics.entries()) {
+      if (DEPRECATED_MEDIA_METRICS.includes(name)) {
+        return graphError(100, `(#100) Starting from version v22.0 and above, the ${name} metric is no longer supported for this media. Please refer to the documentation at https://developers.facebook.com/docs/instagram-platform/reference/instagram-media/insights for a list of supported metrics.`);
+      }
+      if (!MEDIA_METRICS.includes(name)) return graphError(100, `(#100) metric[${index}] must be one of the following values: ${MEDIA_METRICS.join(', ')}`);
+    }
+    if (media.parentId) return graphError(100, '(#100) Insights are not available for media inside a carousel album; request the insights of the album');
+    const values = this.insights.get(media.id);
+    return insightsAnswer(media.id, values ? metrics : [], (name) => values?.[name] ?? 0);
   }
 
   private listMedia(request: FakeRequest, account: FakeIgAccount): FakeResponse {

@@ -12,7 +12,13 @@ export interface FakeLinkedInPost {
   visibility: string;
   lifecycleState: string;
   distribution: unknown;
-  content?: { media?: { id: string; altText?: string }; multiImage?: { images: Array<{ id: string; altText?: string }> } };
+  content?: {
+    media?: { id: string; altText?: string; title?: string };
+    multiImage?: { images: Array<{ id: string; altText?: string }> };
+    article?: { source: string; title?: string; description?: string };
+  };
+  /** A repost: the post it reshares. */
+  reshareContext?: { parent: string };
   isReshareDisabledByAuthor: boolean;
   /** Epoch milliseconds, as LinkedIn returns them. */
   createdAt: number;
@@ -39,6 +45,7 @@ export function view(post: FakeLinkedInPost): Record<string, unknown> {
     lifecycleState: post.lifecycleState,
     distribution: post.distribution,
     ...(post.content ? { content: post.content } : {}),
+    ...(post.reshareContext ? { reshareContext: post.reshareContext } : {}),
     isReshareDisabledByAuthor: post.isReshareDisabledByAuthor,
     lifecycleStateInfo: { isEditedByAuthor: false },
     createdAt: post.createdAt,

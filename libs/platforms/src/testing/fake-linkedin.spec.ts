@@ -99,6 +99,28 @@ describe('FakeLinkedIn wire protocol', () => {
     }
   });
 
+  it('serves post metrics in LinkedIn’s shapes and refuses malformed analytics queries', async () => {
+    const post = fake.seedPost(ada.urn, { commentary: 'Measured', publishedAt: new Date('2026-11-01T10:00:00Z') });
+    fake.setInsights(post.urn, { IMPRESSION: 40, reactions: { LIKE: 3, PRAISE: 1 }, comments: 2 });
+    const enc = encodeURIComponent(post.urn);
+    expect((await rest('GET', `/rest/socialMetadata/${enc}`)).body).toEqual({
+      entity: post.urn,
+      reactionSummaries: { LIKE: { reactionType: 'LIKE', count: 3 }, PRAISE: { reactionType: 'PRAISE', count: 1 } },
+      commentSummary: { count: 2, topLevelCount: 2 },
+      commentsState: 'OPEN',
+    });
+    expect((await rest('GET', `/rest/socialMetadata/${post.urn}`)).status).toBe(400);
+    expect((await rest('GET', `/rest/socialMetadata/${encodeURIComponent('urn:li:share:1')}`)).status).toBe(404);
+    const analytics = (type: string, entity = `(share:${enc})`, token = ada.token) => rest('GET', `/rest/memberCreatorPostAnalytics?q=entity&entity=${entity}&queryType=${type}&aggregation=TOTAL`, { token });
+    const impressions = await analytics('IMPRESSION');
+    expect(impressions.body.elements).toEqual([{ count: 40, metricType: { 'com.linkedin.adsexternalapi.memberanalytics.v1.CreatorPostAnalyticsMetricTypeV1': 'IMPRESSION' }, targetEntity: { share: post.urn } }]);
+    expect((await analytics('REACTION')).body.elements[0].count).toBe(4);
+    expect((await analytics('MEMBERS_REACHED')).body.elements).toEqual([]);
+    expect((await analytics('IMPRESSIONS')).status).toBe(400);
+    expect((await analytics('IMPRESSION', `(ugc:${enc})`)).status).toBe(400);
+    expect((await analytics('IMPRESSION', `(share:${enc})`, bo.token)).status).toBe(403);
+  });
+
   it('requires the client credentials at the token endpoint', async () => {
     const res = await fetch(`${fake.url}/oauth/v2/accessToken`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `grant_type=refresh_token&refresh_token=${ada.refreshToken}&client_id=app` });
     expect(res.status).toBe(400);

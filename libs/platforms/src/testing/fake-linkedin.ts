@@ -1,5 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { parseLittleText } from '../linkedin/linkedin.text';
+import {
+  checkAnalyticsQuery,
+  memberAnalyticsAnswer,
+  parseAnalyticsEntity,
+  parseList,
+  shareStatisticsElement,
+  socialMetadataView,
+  type FakeLinkedInInsights,
+} from './fake-linkedin-insights';
 import { accessDenied, defaultActiveVersion, duplicateError, header, inputError, liError, view, type FakeLinkedInImage, type FakeLinkedInPost } from './fake-linkedin-wire';
 import { FakeOAuthServer, oauthError } from './fake-oauth';
 import { FakePlatformServer, bearer, field, type FakeRequest, type FakeResponse } from './fake-platform-server';
@@ -10,9 +19,12 @@ export interface FakeLinkedInMember {
   name: string;
   /** Whether the member's token may list their own posts (`r_member_social`, a restricted permission). */
   canReadPosts: boolean;
+  /** Whether the member's token may read their post analytics (`r_member_postAnalytics`). */
+  canReadAnalytics: boolean;
 }
 
 export type { FakeLinkedInImage, FakeLinkedInPost } from './fake-linkedin-wire';
+export type { FakeLinkedInInsights, FakeReactionType } from './fake-linkedin-insights';
 
 export interface FakeLinkedInOptions {
   /** Whether a refresh returns a new refresh token and kills the old one (default false: LinkedIn returns the same one). */
@@ -41,7 +53,9 @@ const VISIBILITIES = ['PUBLIC', 'CONNECTIONS', 'LOGGED_IN', 'CONTAINER'];
  * refresh tokens that optionally rotate), `/v2/userinfo`, the versioned `/rest` API requiring `LinkedIn-Version`
  * and `X-Restli-Protocol-Version`, `POST /rest/posts` (201 + `x-restli-id`, no body; 422 `DUPLICATE_POST` naming
  * the existing URN), the Images API with a PUT upload URL on this server, `GET /rest/posts?q=author` paged with
- * `start`/`count`, idempotent `DELETE`, and daily per-member quotas answering 429 with no rate-limit headers.
+ * `start`/`count`, idempotent `DELETE`, daily per-member quotas answering 429 with no rate-limit headers, and
+ * metrics (§6.6): `socialMetadata`, `memberCreatorPostAnalytics` (own posts, `canReadAnalytics`) and the
+ * organization share statistics, from values set with `setInsights`.
  */
 export class FakeLinkedIn extends FakePlatformServer {
   readonly posts: FakeLinkedInPost[] = [];
@@ -55,6 +69,7 @@ export class FakeLinkedIn extends FakePlatformServer {
   private readonly refreshExpiry = new Map<string, number>();
   private readonly revoked = new Set<string>();
   private readonly usage = new Map<string, number>();
+  private readonly insights = new Map<string, FakeLinkedInInsights>();
   private sequence = 0;
 
   constructor(options: FakeLinkedInOptions = {}) {
@@ -78,12 +93,18 @@ export class FakeLinkedIn extends FakePlatformServer {
     this.route('POST', '/rest/images', (r) => this.rest(r, 'images.initialize', (m) => this.initializeUpload(r, m)));
     this.route('GET', '/rest/images/:urn', (r) => this.rest(r, 'images.get', () => this.getImage(r)));
     this.route('PUT', '/dms-uploads/:key/uploadedImage/0', (r) => this.authed(r, () => this.receiveUpload(r)));
+    this.route('GET', '/rest/socialMetadata/:urn', (r) => this.rest(r, 'socialMetadata.get', (m) => this.socialMetadata(r, m)));
+    this.route('GET', '/rest/memberCreatorPostAnalytics', (r) => this.rest(r, 'memberCreatorPostAnalytics.finder', (m) => this.memberAnalytics(r, m)));
+    this.route('GET', '/v2/organizationalEntityShareStatistics', (r) => this.authed(r, (m) => this.shareStatistics(r, m)));
   }
 
   /** Registers a member with an access token (and a refresh token when the app gets them). */
-  addMember(name: string, options: { token?: string; canReadPosts?: boolean; expiresInSeconds?: number } = {}): { sub: string; urn: string; token: string; refreshToken?: string } {
+  addMember(
+    name: string,
+    options: { token?: string; canReadPosts?: boolean; canReadAnalytics?: boolean; expiresInSeconds?: number } = {},
+  ): { sub: string; urn: string; token: string; refreshToken?: string } {
     const sub = createHash('sha256').update(`${name}:${this.members.length}`).digest('base64url').replace(/[-_]/g, 'x').slice(0, 10);
-    const member: FakeLinkedInMember = { sub, urn: `urn:li:person:${sub}`, name, canReadPosts: options.canReadPosts ?? true };
+    const member: FakeLinkedInMember = { sub, urn: `urn:li:person:${sub}`, name, canReadPosts: options.canReadPosts ?? true, canReadAnalytics: options.canReadAnalytics ?? true };
     this.members.push(member);
     const token = options.token ?? `li-token-${sub}`;
     const refreshToken = this.options.issueRefresh ? `li-refresh-${randomBytes(9).toString('base64url')}` : undefined;
@@ -101,6 +122,41 @@ export class FakeLinkedIn extends FakePlatformServer {
 
   postsOf(author: string): FakeLinkedInPost[] {
     return this.posts.filter((p) => p.author === author);
+  }
+
+  /**
+   * A post made earlier (history): `commentary` in little text, published at `publishedAt`, with optional
+   * content (image, video, document, multiImage, article), a reshare parent, or a DRAFT state.
+   */
+  seedPost(
+    author: string,
+    post: { commentary: string; publishedAt: Date; content?: FakeLinkedInPost['content']; reshareOf?: string; lifecycleState?: 'PUBLISHED' | 'DRAFT'; kind?: 'share' | 'ugcPost' },
+  ): FakeLinkedInPost {
+    const rendered = parseLittleText(post.commentary, true);
+    const at = post.publishedAt.getTime();
+    const seeded: FakeLinkedInPost = {
+      urn: `urn:li:${post.kind ?? 'share'}:${7_300_000_000_000_000_000n + BigInt(++this.sequence)}`,
+      author,
+      commentary: post.commentary,
+      text: rendered.text,
+      truncated: rendered.truncatedAt !== undefined,
+      visibility: 'PUBLIC',
+      lifecycleState: post.lifecycleState ?? 'PUBLISHED',
+      distribution: { feedDistribution: 'MAIN_FEED', targetEntities: [], thirdPartyDistributionChannels: [] },
+      content: post.content,
+      reshareContext: post.reshareOf ? { parent: post.reshareOf } : undefined,
+      isReshareDisabledByAuthor: false,
+      createdAt: at,
+      publishedAt: at,
+      lastModifiedAt: at,
+    };
+    this.posts.push(seeded);
+    return seeded;
+  }
+
+  /** Sets a post's metric values (analytics totals by type, reactions by type, comments); merged with earlier ones. */
+  setInsights(urn: string, values: FakeLinkedInInsights): void {
+    this.insights.set(urn, { ...this.insights.get(urn), ...values });
   }
 
   /** The access token expires now (401 / 65602 from then on). */
@@ -258,6 +314,42 @@ export class FakeLinkedIn extends FakePlatformServer {
     const page = mine.slice(start, start + count);
     const links = start + count < mine.length ? [{ type: 'application/json', rel: 'next', href: `/rest/posts?author=${encodeURIComponent(author)}&count=${count}&q=author&sortBy=${sortBy}&start=${start + count}` }] : [];
     return { body: { elements: page.map(view), paging: { start, count, total: mine.length, links } } };
+  }
+
+  /** `GET /rest/socialMetadata/{urn}`: readable by whoever may read the author's posts. */
+  private socialMetadata(request: FakeRequest, member: FakeLinkedInMember): FakeResponse {
+    const post = this.posts.find((p) => p.urn === request.params.urn);
+    if (!post) return liError(404, 'Not Found');
+    if (!this.canRead(member, post.author)) return accessDenied(`GET /rest/socialMetadata/${encodeURIComponent(post.urn)}`);
+    return { body: socialMetadataView(post, this.insights.get(post.urn) ?? {}) };
+  }
+
+  /** `GET /rest/memberCreatorPostAnalytics?q=entity&entity=(share:…)&queryType=…&aggregation=TOTAL`: the member's own posts. */
+  private memberAnalytics(request: FakeRequest, member: FakeLinkedInMember): FakeResponse {
+    const invalid = checkAnalyticsQuery(request);
+    if (invalid) return invalid;
+    const entity = parseAnalyticsEntity(request.query.get('entity'));
+    if (!entity) return liError(400, `Invalid value for param entity: ${request.query.get('entity') ?? ''}`, { code: 'INVALID_PARAM_VALUE' });
+    if (!member.canReadAnalytics) return accessDenied('GET /rest/memberCreatorPostAnalytics');
+    const post = this.posts.find((p) => p.urn === entity.urn);
+    if (!post) return liError(404, 'Not Found');
+    if (post.author !== member.urn) return accessDenied('GET /rest/memberCreatorPostAnalytics');
+    return memberAnalyticsAnswer(entity, request.query.get('queryType')!, this.insights.get(post.urn) ?? {});
+  }
+
+  /** `GET /v2/organizationalEntityShareStatistics?q=organizationalEntity&…&shares=List(…)&ugcPosts=List(…)`, for the organization's admins. */
+  private shareStatistics(request: FakeRequest, member: FakeLinkedInMember): FakeResponse {
+    if (header(request, 'x-restli-protocol-version') !== '2.0.0') return liError(400, 'List() parameters need X-Restli-Protocol-Version: 2.0.0');
+    if (request.query.get('q') !== 'organizationalEntity') return liError(400, 'Invalid finder: q=organizationalEntity is required');
+    const organization = request.query.get('organizationalEntity') ?? '';
+    if (!this.organizations.has(organization)) return liError(400, `Invalid value for param organizationalEntity: ${organization}`);
+    if (!this.canActAs(member, organization)) return accessDenied('GET /v2/organizationalEntityShareStatistics');
+    const shares = parseList(request.query.get('shares'));
+    const ugcPosts = parseList(request.query.get('ugcPosts'));
+    if (!shares || !ugcPosts) return liError(400, 'shares and ugcPosts must be List(…) of URNs');
+    const posts = [...shares, ...ugcPosts].map((urn) => this.posts.find((p) => p.urn === urn && p.author === organization)).filter((p): p is FakeLinkedInPost => !!p);
+    const elements = posts.map((post) => shareStatisticsElement(post, organization, this.insights.get(post.urn) ?? {}));
+    return { body: { paging: { start: 0, count: elements.length, links: [] }, elements } };
   }
 
   private getPost(request: FakeRequest, member: FakeLinkedInMember): FakeResponse {

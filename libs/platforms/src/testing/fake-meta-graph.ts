@@ -236,9 +236,10 @@ export abstract class FakeMetaGraph extends FakePlatformServer {
 
   /**
    * One page of a list: `limit` (default 25, at most `maxLimit`), `after` / `before` cursors, and
-   * `paging.next` / `paging.previous` as absolute URLs carrying every parameter (the token included).
+   * `paging.next` / `paging.previous` as absolute URLs carrying every parameter (the token included). Items
+   * that are not `visible` take their place in the paging but are left out of `data`.
    */
-  protected paged<T>(request: FakeRequest, items: T[], nodeOf: (item: T) => GraphNode, maxLimit = 100): FakeResponse {
+  protected paged<T>(request: FakeRequest, items: T[], nodeOf: (item: T) => GraphNode, maxLimit = 100, visible: (item: T) => boolean = () => true): FakeResponse {
     const limitParam = request.query.get('limit');
     const limit = limitParam === null ? 25 : Number(limitParam);
     if (!Number.isInteger(limit) || limit < 1) return graphError(100, '(#100) The parameter limit must be a positive integer');
@@ -249,7 +250,8 @@ export abstract class FakeMetaGraph extends FakePlatformServer {
     const end = before !== undefined && after === undefined ? before : start + limit;
     const slice = items.slice(start, Math.min(end, items.length));
     const data: Record<string, unknown>[] = [];
-    for (const item of slice) {
+    // Items paged past but not shown (expired, hidden) leave a page short, or empty with a `next` (§3.7).
+    for (const item of slice.filter(visible)) {
       const selected = select(request, nodeOf(item));
       if (selected.status) return selected;
       data.push(selected.body as Record<string, unknown>);
@@ -370,6 +372,34 @@ export function unsupported(verb: 'get' | 'post' | 'delete', id: string): FakeRe
     `Unsupported ${verb} request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation. Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api`,
     { type: 'GraphMethodException', subcode: 33 },
   );
+}
+
+/** The `metric` parameter of an insights call: a comma list, or a JSON array as some SDKs send it. */
+export function metricParam(request: FakeRequest): string[] {
+  const raw = request.query.get('metric') ?? '';
+  if (raw.trim().startsWith('[')) {
+    try {
+      const list: unknown = JSON.parse(raw);
+      if (Array.isArray(list)) return list.map(String);
+    } catch {
+      // not JSON after all: read it as a comma list
+    }
+  }
+  return raw.split(',').map((m) => m.trim()).filter(Boolean);
+}
+
+/**
+ * An `/{id}/insights` answer (§3.5, §4.4): one lifetime entry per requested metric that has a value;
+ * metrics without one are left out of `data` (Instagram's "not available": an empty `data`).
+ */
+export function insightsAnswer(nodeId: string, metrics: string[], valueOf: (name: string) => unknown): FakeResponse {
+  const data = metrics.flatMap((name) => {
+    const value = valueOf(name);
+    if (value === undefined) return [];
+    const title = name.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
+    return [{ name, period: 'lifetime', values: [{ value }], title, description: `Lifetime: ${title.toLowerCase()}.`, id: `${nodeId}/insights/${name}/lifetime` }];
+  });
+  return { body: { data } };
 }
 
 /** Every parameter of a Graph call, wherever it was sent (query, urlencoded or multipart form, JSON body). */

@@ -3,10 +3,15 @@ import { FakePlatformServer, bearer, snowflake, type FakeRequest, type FakeRespo
 import { FakeOAuthServer } from './fake-oauth';
 import { FakeXMedia } from './fake-x-media';
 import { FAKE_X_ALL_SCOPES, FakeXOAuth } from './fake-x-oauth';
-import { FakeXTimeline, type FakeTweet, type FakeXUser } from './fake-x-timeline';
+import { FakeXTimeline, type FakeTweet, type FakeXMediaKind, type FakeXUser } from './fake-x-timeline';
 import { FakeXRateLimits, X_APP_ONLY_FORBIDDEN, X_DUPLICATE, X_PROBLEMS, X_TOO_MANY, X_UNAUTHORIZED, X_USAGE_CAPPED, xInvalid, xProblem } from './fake-x-support';
 
-export type { FakeTweet, FakeXUser } from './fake-x-timeline';
+export type { FakeTweet, FakeXMediaKind, FakeXUser } from './fake-x-timeline';
+
+/** Raw X metric fields a test can set on a post: `public_metrics`, owner-only `non_public_metrics` counts, and the video's `view_count`. */
+export type FakeXMetrics = Partial<FakeTweet['metrics'] & FakeTweet['privateMetrics'] & { view_count: number }>;
+
+const UPLOAD_KIND: Record<string, FakeXMediaKind> = { tweet_image: 'photo', tweet_gif: 'animated_gif', tweet_video: 'video' };
 
 /** Top-level properties `POST /2/tweets` accepts (`additionalProperties: false`). */
 const TWEET_PROPERTIES = new Set([
@@ -22,7 +27,9 @@ type ReadHandler = (request: FakeRequest, user: FakeXUser | undefined) => FakeRe
  * X API v2 on loopback (§2.11): OAuth 2.0 with PKCE (2-hour access tokens, rotating refresh tokens,
  * confidential or public clients), `GET /2/users/me`, `POST /2/tweets` (201, duplicate-text 403, reply-chain
  * and media validation), `DELETE /2/tweets/:id`, post lookups and `GET /2/users/:id/tweets` (newest first,
- * opaque `next_token`, fields only when asked via `tweet.fields` or `post.fields`), the chunked media upload
+ * opaque `next_token`, `exclude=replies,retweets`, fields only when asked via `tweet.fields` or `post.fields`,
+ * `includes.media` with video `view_count`, unknown field names refused with X's 400), settable metrics
+ * (`setMetrics`), seeded posts with media and reposts for history imports, the chunked media upload
  * with processing and alt text, `x-rate-limit-*` (plus the 24-hour families) on every answer from per-user
  * counters, and problem-details errors. Post ids are time-ordered snowflakes, media ids numeric strings
  * above 2^53. A bearer equal to `appToken` acts as an app-only token (reads only).
@@ -41,6 +48,7 @@ export class FakeX extends FakePlatformServer {
   /** How far back identical text counts as a duplicate (unconfirmed on X; default: any live post). */
   duplicateWindowMs = Number.POSITIVE_INFINITY;
   private sequence = 0;
+  private seededMedia = 0;
 
   constructor() {
     super();
@@ -85,9 +93,41 @@ export class FakeX extends FakePlatformServer {
     return this.timeline.tweets.filter((t) => t.authorId === accountId);
   }
 
-  /** Adds a post as if made earlier (history imports, reconciliation windows). */
-  seedTweet(accountId: string, text: string, options: { createdAt?: Date; inReplyToId?: string; metrics?: Partial<FakeTweet['metrics']> } = {}): FakeTweet {
-    return this.timeline.add(this.nextId(options.createdAt ?? new Date()), accountId, text, [], options.inReplyToId ?? null, options.createdAt ?? new Date(), options.metrics);
+  /**
+   * Adds a post as if made earlier (history imports, reconciliation windows), optionally with attachments of the
+   * given kinds (each gets a media id) and raw metrics.
+   */
+  seedTweet(accountId: string, text: string, options: { createdAt?: Date; inReplyToId?: string; metrics?: FakeXMetrics; media?: FakeXMediaKind[] } = {}): FakeTweet {
+    const createdAt = options.createdAt ?? new Date();
+    const mediaIds = (options.media ?? []).map((type) => {
+      const id = snowflake(7_000_000 + ++this.seededMedia);
+      this.timeline.media.set(id, { type, viewCount: 0 });
+      return id;
+    });
+    const tweet = this.timeline.add({ id: this.nextId(createdAt), authorId: accountId, text, mediaIds, inReplyToId: options.inReplyToId ?? null, createdAt });
+    if (options.metrics) this.setMetrics(tweet.id, options.metrics);
+    return tweet;
+  }
+
+  /** The account reposts (retweets) a post: its timeline shows `RT @…` with `referenced_tweets` type `retweeted`. */
+  seedRetweet(accountId: string, originalId: string, createdAt = new Date()): FakeTweet {
+    return this.timeline.add({ id: this.nextId(createdAt), authorId: accountId, text: '', retweetOfId: originalId, createdAt });
+  }
+
+  /** Sets raw metrics of a post: public counts, owner-only counts (`url_link_clicks`, …) and the `view_count` of its video or GIF. */
+  setMetrics(tweetId: string, metrics: FakeXMetrics): void {
+    const tweet = this.timeline.tweets.find((t) => t.id === tweetId);
+    if (!tweet) throw new Error(`no post ${tweetId} on the fake X`);
+    for (const [key, value] of Object.entries(metrics)) {
+      if (value === undefined) continue;
+      if (key === 'view_count') {
+        for (const id of tweet.mediaIds) {
+          const info = this.timeline.media.get(id);
+          if (info && info.type !== 'photo') info.viewCount = value;
+        }
+      } else if (key in tweet.privateMetrics) tweet.privateMetrics[key as keyof FakeTweet['privateMetrics']] = value;
+      else tweet.metrics[key as keyof FakeTweet['metrics']] = value;
+    }
   }
 
   protected override notFound(request: FakeRequest): FakeResponse {
@@ -137,7 +177,8 @@ export class FakeX extends FakePlatformServer {
     const since = Date.now() - this.duplicateWindowMs;
     if (text && this.tweetsOf(user.id).some((t) => t.text === text && t.createdAt.getTime() >= since)) return X_DUPLICATE();
     const now = new Date();
-    const tweet = this.timeline.add(this.nextId(now), user.id, text, mediaIds ?? [], replyTo === undefined ? null : String(replyTo), now);
+    for (const id of mediaIds ?? []) this.timeline.media.set(id, { type: UPLOAD_KIND[this.media.uploads.get(id)?.category ?? 'tweet_image'], viewCount: 0 });
+    const tweet = this.timeline.add({ id: this.nextId(now), authorId: user.id, text, mediaIds: mediaIds ?? [], inReplyToId: replyTo === undefined ? null : String(replyTo), createdAt: now });
     return { status: 201, body: { data: { id: tweet.id, text: this.timeline.displayText(tweet), edit_history_tweet_ids: [tweet.id] } } };
   }
 

@@ -52,3 +52,13 @@ export async function closedPortUrl(): Promise<string> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return `http://127.0.0.1:${port}`;
 }
+
+/** The PlatformError a call failed with; fails the test when it succeeded or failed with anything else. */
+export async function platformFailure(promise: Promise<unknown>): Promise<PlatformError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!PlatformError.is(error)) throw new Error(`expected a PlatformError, got ${error instanceof Error ? error.stack : String(error)}`);
+  return error;
+}

@@ -2,7 +2,7 @@ import { createPkce } from '../oauth/pkce';
 import type { PublishRequest } from '../platform-adapter';
 import { PlatformError } from '../platform-error';
 import { FakeX } from '../testing/fake-x';
-import { closedPortUrl, memoryCall, TINY_PNG, type MemoryCall } from '../testing/memory-call';
+import { closedPortUrl, memoryCall, TINY_PNG, type MemoryCall, platformFailure as failure } from '../testing/memory-call';
 import { XAdapter } from './x.adapter';
 
 const adapter = new XAdapter();
@@ -17,14 +17,6 @@ function thread(parts: string[]): PublishRequest {
 }
 
 /** The PlatformError a promise rejects with (fails the test when it resolves). */
-async function failure(promise: Promise<unknown>): Promise<PlatformError> {
-  const outcome = await promise.then(
-    () => new Error('expected a failure'),
-    (error: unknown) => error,
-  );
-  if (!(outcome instanceof PlatformError)) throw outcome;
-  return outcome;
-}
 
 describe('XAdapter against a fake X', () => {
   const fake = new FakeX();

@@ -1,6 +1,7 @@
 import type {
   AccountIdentity,
   CallContext,
+  InsightsApi,
   OAuthFlow,
   PlatformAdapter,
   PublishContext,
@@ -13,6 +14,7 @@ import type {
 import { PlatformError } from '../platform-error';
 import { partsOf, readThreadProgress, saveThreadProgress, type ThreadProgress } from '../thread-progress';
 import { xPostUrl, xRequest } from './x.client';
+import { XInsights } from './x.insights';
 import { uploadXMedia, type XMediaOptions } from './x.media';
 import { X_AUTHORIZE_URL, refreshXToken, xOAuthFlow } from './x.oauth';
 import { reconcileX } from './x.reconcile';
@@ -46,6 +48,8 @@ const MAX_IMAGES = 4;
 export class XAdapter implements PlatformAdapter {
   readonly platform = 'x' as const;
   readonly oauth: OAuthFlow;
+  /** Post metrics and the account's own history (see `XInsights`). */
+  readonly insights: InsightsApi;
   private readonly webUrl: string;
   private readonly media: XMediaOptions;
 
@@ -53,6 +57,7 @@ export class XAdapter implements PlatformAdapter {
     this.oauth = xOAuthFlow(options.authorizeUrl ?? X_AUTHORIZE_URL);
     this.webUrl = options.webUrl ?? 'https://x.com';
     this.media = { chunkBytes: 1024 * 1024, pollAttempts: 30, maxPollWaitMs: 10_000, ...options.media };
+    this.insights = new XInsights({ webUrl: this.webUrl, postFieldsParam: options.postFieldsParam ?? 'tweet.fields' });
   }
 
   async identify(call: CallContext): Promise<AccountIdentity> {

@@ -7,6 +7,7 @@ import { CAMPAIGN_STATUSES } from '../campaign-status';
 import type { CampaignStatus } from '../campaign-status';
 import { CAMPAIGN_KINDS } from '../campaign.entity';
 import type { CampaignKind } from '../campaign.entity';
+import { CampaignRecommendationsDto } from './recommendations.dto';
 import { StrategyDto } from './strategy.dto';
 
 export const STAGE_STATUSES = ['pending', 'succeeded', 'failed'] as const;
@@ -145,6 +146,9 @@ export class CampaignViewDto extends CampaignSummaryDto {
 
   @ApiProperty({ type: CampaignFailureDto, nullable: true })
   failure: CampaignFailureDto | null;
+
+  @ApiProperty({ type: CampaignRecommendationsDto, nullable: true, description: "Which of the Optimization agent's recommendations the Strategy agent and the Scheduler used." })
+  recommendations: CampaignRecommendationsDto | null;
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   executionRequestedAt: string | null;

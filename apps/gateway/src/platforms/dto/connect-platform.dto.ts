@@ -1,7 +1,7 @@
 import { PLATFORMS } from '@app/contracts';
 import type { Platform } from '@app/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDefined, IsIn, IsISO8601, IsOptional, IsString, IsUrl, Length, ValidateIf, ValidationOptions, registerDecorator } from 'class-validator';
+import { IsBoolean, IsDefined, IsIn, IsISO8601, IsOptional, IsString, IsUrl, Length, ValidateIf, ValidationOptions, registerDecorator } from 'class-validator';
 import { IsTimeZone } from '../../common/is-time-zone.validator';
 
 const URL_OPTIONS = { protocols: ['https', 'http'], require_protocol: true, require_tld: false };
@@ -18,10 +18,14 @@ interface ConnectFields {
   identifier?: unknown;
   appPassword?: unknown;
   serverUrl?: unknown;
+  sandbox?: unknown;
 }
 
 const usesAppPassword = (o: ConnectFields): boolean =>
   APP_PASSWORD_PLATFORMS.includes(o.platform as Platform) && (o.identifier !== undefined || o.appPassword !== undefined);
+
+/** A sandbox account has no credentials at all. */
+const isSandbox = (o: ConnectFields): boolean => o.sandbox === true;
 
 /** The field may only be given for these platforms. */
 function OnlyFor(platforms: readonly Platform[], options?: ValidationOptions): PropertyDecorator {
@@ -51,9 +55,9 @@ export class ConnectPlatformDto {
     writeOnly: true,
     format: 'password',
     maxLength: TOKEN_MAX,
-    description: 'Required, except on bluesky with identifier and appPassword. Verified with the platform; stored by posting-svc only, never returned.',
+    description: 'Required, except on bluesky with identifier and appPassword, and for a sandbox account. Verified with the platform; stored by posting-svc only, never returned.',
   })
-  @ValidateIf((o: ConnectPlatformDto) => o.accessToken !== undefined || !usesAppPassword(o))
+  @ValidateIf((o: ConnectPlatformDto) => o.accessToken !== undefined || (!usesAppPassword(o) && !isSandbox(o)))
   @IsDefined({ message: 'accessToken is required (on bluesky, identifier and appPassword may be given instead)' })
   @IsString()
   @Length(1, TOKEN_MAX)
@@ -71,7 +75,7 @@ export class ConnectPlatformDto {
   expiresAt?: string;
 
   @ApiPropertyOptional({ example: 'https://mastodon.social', description: "The account's server: required on mastodon (the instance); on bluesky the PDS (default bsky.social)." })
-  @ValidateIf((o: ConnectPlatformDto) => o.serverUrl !== undefined || SERVER_PLATFORMS.includes(o.platform))
+  @ValidateIf((o: ConnectPlatformDto) => o.serverUrl !== undefined || (SERVER_PLATFORMS.includes(o.platform) && !isSandbox(o)))
   @IsDefined({ message: `serverUrl is required on ${SERVER_PLATFORMS.join(', ')} (e.g. https://mastodon.social)` })
   @IsUrl(URL_OPTIONS, { message: 'serverUrl must be an http(s) URL' })
   serverUrl?: string;
@@ -96,6 +100,16 @@ export class ConnectPlatformDto {
   @IsOptional()
   @IsTimeZone()
   timeZone?: string;
+
+  @ApiPropertyOptional({
+    example: false,
+    description:
+      'Connect a simulated account instead (no token needed): its posts stay local and a simulated audience with 16 weeks of history answers for it, ' +
+      'so analytics and optimization can be tried without a platform. Only where posting-svc runs with PUBLISH_WITHOUT_CONNECTION=sandbox (development, the demo); elsewhere a 400 naming `sandbox`.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  sandbox?: boolean;
 }
 
 export class OAuthStartQueryDto {

@@ -42,6 +42,9 @@ export class ConnectionViewDto {
 
   @ApiProperty({ example: 0, description: 'Posts currently held because this connection needs a reconnect.' })
   blockedPosts: number;
+
+  @ApiProperty({ enum: ['platform', 'sandbox'], description: '`sandbox`: a simulated account (development and the demo): its posts stay local, its metrics come from a simulated audience.' })
+  kind: 'platform' | 'sandbox';
 }
 
 export class OAuthStartViewDto {

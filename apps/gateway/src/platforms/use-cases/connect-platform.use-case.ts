@@ -24,6 +24,7 @@ export class ConnectPlatform {
     for (const key of ['accountId', 'accessToken', 'refreshToken', 'expiresAt', 'serverUrl', 'identifier', 'appPassword', 'timeZone'] as const) {
       if (input[key] !== undefined) request[key] = input[key];
     }
+    if (input.sandbox !== undefined) request.sandbox = input.sandbox;
     try {
       const answer = await this.posting.connect(request);
       const connection = toConnectionView(answer.body);

@@ -1,3 +1,4 @@
+import { SlotChoiceDto } from '../../campaigns/dto/recommendations.dto';
 import { ATTEMPT_OUTCOMES, CONTENT_TYPES, PLATFORMS, POST_FAILURE_CODES } from '@app/contracts';
 import type { AttemptOutcome, ContentType, Platform, PostFailureCode } from '@app/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
@@ -119,6 +120,9 @@ export class PostViewDto {
 
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The connected account (GET /platforms) it goes out on, when known.' })
   connectionId: string | null;
+
+  @ApiProperty({ type: SlotChoiceDto, nullable: true, description: "Why the Scheduler chose this time: the account's learned slot model (with expected lift and confidence) or the platform's default slots." })
+  slotChoice: SlotChoiceDto | null;
 
   @ApiPropertyOptional({ type: [AttemptViewDto], description: 'Publishing attempts, oldest first (GET /posts/{id} only; lists leave it out).' })
   attempts?: AttemptViewDto[];

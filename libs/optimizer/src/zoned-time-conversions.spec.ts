@@ -1,4 +1,4 @@
-import { addLocalDays, localParts, zonedTimeToUtc } from './zoned-time';
+import { addLocalDays, localParts, zonedTime as zonedTimeToUtc } from './zoned-time';
 
 describe('zonedTimeToUtc', () => {
   it('keeps 09:00 New York at 09:00 local across the March DST change', () => {
