@@ -1,10 +1,14 @@
 import type { ServiceGroup } from '@app/launcher';
 import { FakeGeminiServer } from '@app/llm';
-import { SERVICE_NAMES, TestDatabase, createTestDatabase, deleteNamespace, startSystem, uniqueNamespace } from '@app/testing';
+import { FakeOtlpCollector, SERVICE_NAMES, TestDatabase, createTestDatabase, deleteNamespace, startSystem, uniqueNamespace } from '@app/testing';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import { analyticsLoopScenario } from './analytics-loop.scenario';
-import { SystemUnderTest, campaignFlowScenario } from './campaign-flow.scenario';
+import { campaignFlowScenario } from './campaign-flow.scenario';
+import { ObservedSystem, operationsScenario } from './operations.scenario';
+
+const JWT_SECRET = 'e2e-secret-e2e-secret-e2e-secret';
 
 jest.setTimeout(120_000);
 
@@ -37,15 +41,20 @@ describe.each([
   let namespace: string;
   let system: ServiceGroup;
   let sql: Client;
+  let logDir: string;
+  let modelEnv: Record<string, string>;
+  const collector = new FakeOtlpCollector();
 
   beforeAll(async () => {
     db = await createTestDatabase('e2e');
     namespace = uniqueNamespace();
+    logDir = path.resolve(__dirname, '../../test-artifacts/logs', namespace);
+    modelEnv = await model.start();
     system = await startSystem({
       databaseUrl: db.url,
       namespace,
-      logDir: path.resolve(__dirname, '../../test-artifacts/logs', namespace),
-      env: await model.start(),
+      logDir,
+      env: { ...modelEnv, JWT_SECRET, OTEL_EXPORTER_OTLP_ENDPOINT: await collector.start() },
     });
     sql = new Client({ connectionString: db.url });
     await sql.connect();
@@ -55,19 +64,28 @@ describe.each([
     await sql?.end();
     await system?.stop();
     await model.stop();
+    await collector.close();
     await deleteNamespace(namespace, [...SERVICE_NAMES], [200, 500]);
     await db?.drop();
   });
 
-  const sut: SystemUnderTest = {
+  const sut: ObservedSystem = {
     get gatewayUrl() {
       return system.gatewayUrl;
     },
     llmProvider: model.provider,
     images: model.images,
     count: async (query, params) => (await sql.query(query, params)).rows[0].n as number,
+    serviceUrl: (service) => `http://127.0.0.1:${system.ports[service]}`,
+    collector,
+    logLines: () => readdirSync(logDir).flatMap((file) => readFileSync(path.join(logDir, file), 'utf8').split('\n')),
+    onlyLogRecords: true,
+    get secrets() {
+      return [JWT_SECRET, ...(modelEnv.GEMINI_API_KEY ? [modelEnv.GEMINI_API_KEY] : [])];
+    },
   };
 
   campaignFlowScenario(() => sut);
   describe('the analytics loop', () => analyticsLoopScenario(() => sut));
+  describe('operations: traces, logs, metrics', () => operationsScenario(() => sut));
 });

@@ -10,17 +10,21 @@ import { eventually } from '@app/testing';
  */
 export class EmbeddedProcess {
   private child?: ChildProcess;
+  /** HTTP port of each service in the process (`STRATEGY_PORT`, …), chosen at the first start. */
+  readonly servicePorts: Record<string, number> = {};
 
   private constructor(
     readonly dataDir: string,
     readonly gatewayPort: number,
     readonly pgPort: number,
-    private readonly logFile: string,
+    readonly logFile: string,
+    private readonly extraEnv: Record<string, string>,
   ) {}
 
-  static async create(dataDir: string, logDir: string): Promise<EmbeddedProcess> {
+  /** `env`: more environment for the process (e.g. LOG_FORMAT, an OTLP endpoint). */
+  static async create(dataDir: string, logDir: string, env: Record<string, string> = {}): Promise<EmbeddedProcess> {
     mkdirSync(logDir, { recursive: true });
-    return new EmbeddedProcess(dataDir, await freePort(), await freePort(), path.join(logDir, 'all-in-one.log'));
+    return new EmbeddedProcess(dataDir, await freePort(), await freePort(), path.join(logDir, 'all-in-one.log'), env);
   }
 
   get gatewayUrl(): string {
@@ -33,7 +37,10 @@ export class EmbeddedProcess {
 
   async start(): Promise<void> {
     const ports: Record<string, string> = {};
-    for (const name of ['STRATEGY', 'CONTENT', 'CREATIVE', 'SCHEDULER', 'POSTING', 'ANALYTICS']) ports[`${name}_PORT`] = String(await freePort());
+    for (const name of ['STRATEGY', 'CONTENT', 'CREATIVE', 'SCHEDULER', 'POSTING', 'ANALYTICS']) {
+      this.servicePorts[name] ??= await freePort();
+      ports[`${name}_PORT`] = String(this.servicePorts[name]);
+    }
     const log = createWriteStream(this.logFile, { flags: 'a' });
     this.child = spawn(process.execPath, [...EMBEDDED_NODE_FLAGS, path.join(REPO_ROOT, 'dist/apps/all-in-one/src/main.js')], {
       cwd: this.dataDir,
@@ -47,6 +54,7 @@ export class EmbeddedProcess {
         OUTBOX_POLL_INTERVAL_MS: '500',
         BUS_RETRY_DELAYS_MS: '200,500',
         ...ports,
+        ...this.extraEnv,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { describeStartupFailure } from '@app/service-kit';
+import { flushTracing } from '@app/telemetry';
 import { startAllInOne } from './system';
 
 /** `npm start`: the whole product in one process, embedded defaults where nothing is configured. */
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
       stopping = true;
       process.stdout.write(`\n${signal}: finishing in-flight work and stopping...\n`);
       system.stop().then(
-        () => process.exit(0),
+        () => flushTracing().then(() => process.exit(0)),
         (error: Error) => {
           process.stderr.write(`stop failed: ${error.message}\n`);
           process.exit(1);

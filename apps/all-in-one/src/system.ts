@@ -50,6 +50,8 @@ export async function startAllInOne(env: Env, logLevels?: LogLevel[]): Promise<A
     serviceEnv.DATABASE_URL = embedded.url;
   }
   if (!env.RABBITMQ_URL) serviceEnv.RABBITMQ_URL = 'embedded:';
+  // A person at a terminal reads these lines; LOG_FORMAT=json gives the services' JSON lines.
+  serviceEnv.LOG_FORMAT ??= 'text';
   // The gateway reads generated images from creative-svc, in this same process.
   serviceEnv.CREATIVE_URL ??= `http://127.0.0.1:${new EnvReader(serviceEnv).int('CREATIVE_PORT', SERVICES['creative-svc'].port)}`;
   serviceEnv.POSTING_URL ??= `http://127.0.0.1:${new EnvReader(serviceEnv).int('POSTING_PORT', SERVICES['posting-svc'].port)}`;

@@ -10,13 +10,12 @@ import { MetricsCollector } from './collection/metrics-collector';
 import type { AnalyticsConfig } from './config/analytics.config';
 import { HistoryImporter } from './history/history-importer';
 import { PostingInsightsClient } from './insights/posting-insights.client';
-import { InitAnalytics1764028800000 } from './migrations/1764028800000-InitAnalytics';
-import { CollectAndOptimize1764374400000 } from './migrations/1764374400000-CollectAndOptimize';
 import { OptimizationRunsRepository } from './optimization/optimization-runs.repository';
 import { OptimizerService } from './optimization/optimizer.service';
 import { PublishedPost } from './publications/published-post.entity';
 import { RecordPlanHandler } from './publications/record-plan.handler';
 import { RecordPublicationHandler } from './publications/record-publication.handler';
+import { ANALYTICS_MIGRATIONS } from './migrations';
 
 /**
  * analytics-svc: the Analytics agent (records outcomes, collects metrics on a schedule, imports account
@@ -29,7 +28,7 @@ export class AnalyticsModule {
   static forRoot(config: AnalyticsConfig): DynamicModule {
     return {
       module: AnalyticsModule,
-      imports: [ServiceCoreModule.forRoot(config, { entities: [PublishedPost], migrations: [InitAnalytics1764028800000, CollectAndOptimize1764374400000] })],
+      imports: [ServiceCoreModule.forRoot(config, { entities: [PublishedPost], migrations: ANALYTICS_MIGRATIONS })],
       controllers: [RecordPublicationHandler, RecordPlanHandler, AccountEventsHandler, AnalyticsController],
       providers: [PostingInsightsClient, CollectionJobsRepository, MetricsCollector, HistoryImporter, OptimizationRunsRepository, OptimizerService, AnalyticsQueries, RecommendationsQuery, AnalyticsWorker],
     };

@@ -5,16 +5,14 @@ import { DesignVisualsHandler } from './design/design-visuals.handler';
 import { ImageStore } from './images/image-store';
 import { ImagesController } from './images/images.controller';
 import { VisualRenderer } from './images/visual-renderer';
-import { InitCreative1764028800000 } from './migrations/1764028800000-InitCreative';
-import { AddLlmResultsCreative1764115200000 } from './migrations/1764115200000-AddLlmResultsCreative';
-import { AddImages1764201600000 } from './migrations/1764201600000-AddImages';
+import { CREATIVE_MIGRATIONS } from './migrations';
 
 @Module({})
 export class CreativeModule {
   static forRoot(config: AgentConfig): DynamicModule {
     return {
       module: CreativeModule,
-      imports: [AgentCoreModule.forRoot(config, 'creative', [InitCreative1764028800000, AddLlmResultsCreative1764115200000, AddImages1764201600000])],
+      imports: [AgentCoreModule.forRoot(config, 'creative', CREATIVE_MIGRATIONS)],
       controllers: [DesignVisualsHandler, ImagesController],
       providers: [ImageStore, VisualRenderer, { provide: IMAGE_GENERATOR, useFactory: () => createImageGenerator(config.llm) }],
     };

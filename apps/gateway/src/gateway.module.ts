@@ -9,18 +9,14 @@ import { Campaign } from './campaigns/campaign.entity';
 import { CampaignsModule } from './campaigns/campaigns.module';
 import type { GatewayConfig } from './config/gateway.config';
 import { MediaModule } from './media/media.module';
-import { InitGateway1764028800000 } from './migrations/1764028800000-InitGateway';
-import { PublishingLifecycle1764288000000 } from './migrations/1764288000000-PublishingLifecycle';
-import { Recommendations1764374400000 } from './migrations/1764374400000-Recommendations';
 import { PlatformsModule } from './platforms/platforms.module';
 import { CampaignPost } from './posts/campaign-post.entity';
 import { PostAttempt } from './posts/post-attempt.entity';
 import { PostsModule } from './posts/posts.module';
 import { ProjectionModule } from './projection/projection.module';
+import { GATEWAY_MIGRATIONS } from './migrations';
 
 export const GATEWAY_ENTITIES = [User, Campaign, CampaignPost, PostAttempt];
-/** In order; a new migration is appended, never an existing one edited. */
-export const GATEWAY_MIGRATIONS = [InitGateway1764028800000, PublishingLifecycle1764288000000, Recommendations1764374400000];
 
 /**
  * The gateway: REST API for users (auth, campaigns, posts, connected platforms, analytics, signed media) and the bus

@@ -12,6 +12,12 @@ export function configureGatewayHttp(app: INestApplication, config: GatewayConfi
     exclude: [
       { path: 'health/live', method: RequestMethod.GET },
       { path: 'health/ready', method: RequestMethod.GET },
+      { path: 'metrics', method: RequestMethod.GET },
+      // The operators' dead-letter API (ADMIN_TOKEN) sits at the root as on every service, outside the public /api.
+      { path: 'admin/dead-letters', method: RequestMethod.GET },
+      { path: 'admin/dead-letters/replay', method: RequestMethod.POST },
+      { path: 'admin/dead-letters/:messageId', method: RequestMethod.GET },
+      { path: 'admin/dead-letters/:messageId', method: RequestMethod.DELETE },
     ],
   });
   app.useGlobalPipes(createValidationPipe());

@@ -36,6 +36,23 @@ describe('gateway HTTP API (real PostgreSQL and RabbitMQ)', () => {
       await gw.http().get('/api/v1/health/live').expect(404);
     });
 
+    it('serves its metrics and the operators’ dead-letter API at the root, outside the JWT-protected /api', async () => {
+      const metrics = await gw.http().get('/metrics').expect(200);
+      const live = metrics.text.split('\n').find((l) => l.startsWith('http_request_duration_seconds_count{') && l.includes('route="/health/live"') && l.includes('status_code="200"'));
+      expect(live).toMatch(/service="gateway"/);
+      expect(Number(live!.split(' ').at(-1))).toBeGreaterThanOrEqual(1);
+      // An unknown path is counted under one label value, never under its raw path.
+      await gw.http().get('/api/v1/no-such-thing/123').expect(404);
+      const after = (await gw.http().get('/metrics').expect(200)).text;
+      expect(after).toMatch(/^http_request_duration_seconds_count\{[^}]*route="unmatched",status_code="404"[^}]*\} \d+$/m);
+      expect(after).not.toContain('no-such-thing');
+      // Not behind the JWT guard: its own ADMIN_TOKEN rule answers (unset here).
+      const admin = await gw.http().get('/admin/dead-letters').expect(403);
+      expect(admin.body.message).toMatch(/ADMIN_TOKEN is not set/);
+      await gw.http().get('/api/v1/admin/dead-letters').expect(404);
+      await gw.http().get('/api/v1/metrics').expect(404);
+    });
+
     it('registers (email lowercased) and refuses a taken email with 409', async () => {
       const res = await gw.http().post('/api/v1/auth/register').send({ email: 'Alice@Example.com', password: 'correct horse battery' }).expect(201);
       expect(res.body).toEqual({ id: expect.stringMatching(UUID), email: 'alice@example.com', createdAt: expect.any(String) });

@@ -9,9 +9,6 @@ import { ConnectionsRepository } from './connections/connections.repository';
 import { ConnectionsService } from './connections/connections.service';
 import { TokenCipher } from './connections/token-cipher';
 import { TokenRefresher } from './connections/token-refresher';
-import { InitPosting1764028800000 } from './migrations/1764028800000-InitPosting';
-import { PublishingForReal1764288000000 } from './migrations/1764288000000-PublishingForReal';
-import { AccountInsights1764374400000 } from './migrations/1764374400000-AccountInsights';
 import { AccountEvents } from './connections/account-events';
 import { InsightsController } from './insights/insights.controller';
 import { InsightsService } from './insights/insights.service';
@@ -26,6 +23,7 @@ import { PublishDuePostHandler } from './publishing/publish-due-post.handler';
 import { RateLimitStore } from './publishing/rate-limit-store';
 import { SandboxPost } from './sandbox/sandbox-post.entity';
 import { SandboxAdapter } from './sandbox/sandbox.adapter';
+import { POSTING_MIGRATIONS } from './migrations';
 
 /**
  * posting-svc: the Posting agent. Owns schema `posting`: platform_connections (tokens sealed with
@@ -42,7 +40,7 @@ export class PostingModule implements OnModuleInit {
   static forRoot(config: PostingConfig): DynamicModule {
     return {
       module: PostingModule,
-      imports: [ServiceCoreModule.forRoot(config, { entities: [SandboxPost], migrations: [InitPosting1764028800000, PublishingForReal1764288000000, AccountInsights1764374400000] })],
+      imports: [ServiceCoreModule.forRoot(config, { entities: [SandboxPost], migrations: POSTING_MIGRATIONS })],
       controllers: [PublishDuePostHandler, CancelPostHandler, ConnectionsController, InsightsController],
       providers: [
         { provide: TokenCipher, inject: [SERVICE_CONFIG], useFactory: (c: PostingConfig) => TokenCipher.fromConfig(c.tokenKeys) },
@@ -67,7 +65,9 @@ export class PostingModule implements OnModuleInit {
   onModuleInit(): void {
     this.server.setDeadLetterHook(async (envelope, reason, context) => {
       if (envelope.routingKey !== Events.PostDue) return;
-      await this.outcomes.emitFailed(context.manager, envelope.payload as PostDuePayload, 'gave_up', `publishing gave up: ${reason}`, null);
+      const due = envelope.payload as PostDuePayload;
+      await this.outcomes.emitFailed(context.manager, due, 'gave_up', `publishing gave up: ${reason}`, null);
+      this.outcomes.countFailed(due.platform, 'gave_up');
     });
   }
 }

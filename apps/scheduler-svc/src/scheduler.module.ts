@@ -5,13 +5,11 @@ import { DynamicModule, Module, OnModuleInit } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import type { SchedulerConfig } from './config/scheduler.config';
 import { DuePostDispatcher } from './dispatch/due-post-dispatcher';
-import { InitScheduler1764028800000 } from './migrations/1764028800000-InitScheduler';
-import { MissedPosts1764288000000 } from './migrations/1764288000000-MissedPosts';
-import { SlotModels1764374400000 } from './migrations/1764374400000-SlotModels';
 import { ScheduleCampaignHandler } from './planning/schedule-campaign.handler';
 import { SlotModelsHandler } from './planning/slot-models.handler';
 import { PostChangesHandler } from './posts/post-changes.handler';
 import { ScheduledPost } from './posts/scheduled-post.entity';
+import { SCHEDULER_MIGRATIONS } from './migrations';
 
 @Module({})
 export class SchedulerModule implements OnModuleInit {
@@ -21,7 +19,7 @@ export class SchedulerModule implements OnModuleInit {
     return {
       module: SchedulerModule,
       imports: [
-        ServiceCoreModule.forRoot(config, { entities: [StageRunRecord, ScheduledPost], migrations: [InitScheduler1764028800000, MissedPosts1764288000000, SlotModels1764374400000] }),
+        ServiceCoreModule.forRoot(config, { entities: [StageRunRecord, ScheduledPost], migrations: SCHEDULER_MIGRATIONS }),
         ScheduleModule.forRoot(),
       ],
       controllers: [ScheduleCampaignHandler, PostChangesHandler, SlotModelsHandler],

@@ -1,6 +1,7 @@
 import { BusContext } from '@app/bus';
 import { CampaignState, LlmUsage, PipelineStage, RoutingKey, StageRun } from '@app/contracts';
 import { queryRows } from '@app/database';
+import type { ServiceMetrics } from '@app/telemetry';
 import { Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { LlmResultCache } from './llm-result-cache';
@@ -46,6 +47,8 @@ export async function runPipelineStage(
     failure = error.message;
   }
   const finishedAt = new Date();
+  context.metrics?.stageDuration.observe({ stage, outcome: failure ? 'failed' : 'succeeded' }, (finishedAt.getTime() - startedAt.getTime()) / 1000);
+  if (result?.usage) recordUsage(context.metrics, result.usage);
   const run: StageRun = {
     stage,
     status: failure ? 'failed' : 'succeeded',
@@ -84,7 +87,17 @@ export async function runPipelineStage(
     await result.persist?.(manager);
     const state: CampaignState = { ...result.state, revision: input.revision + 1, stages: [...input.stages, run] };
     await context.publish(next, { state });
+    logger.log(`campaign ${input.campaignId}: ${stage} succeeded in ${finishedAt.getTime() - startedAt.getTime()} ms (revision ${state.revision})`);
   });
+}
+
+/** Model tokens and calls of a stage, by provider and model. */
+function recordUsage(metrics: ServiceMetrics | undefined, usage: LlmUsage): void {
+  if (!metrics) return;
+  const labels = { provider: usage.provider, model: usage.model };
+  metrics.modelTokens.inc({ ...labels, kind: 'prompt' }, usage.tokensIn);
+  metrics.modelTokens.inc({ ...labels, kind: 'completion' }, usage.tokensOut);
+  metrics.modelCalls.inc({ ...labels, outcome: 'succeeded' }, usage.calls ?? 1);
 }
 
 export async function publishCampaignFailed(context: BusContext, state: CampaignState, stage: PipelineStage, reason: string): Promise<void> {

@@ -15,6 +15,8 @@ export interface BusOptions {
   outboxPollIntervalMs: number;
   outboxBatchSize: number;
   retry: RetryPolicy;
+  /** On shutdown, how long the relay may keep publishing committed outbox rows before the connection closes. */
+  shutdownFlushMs: number;
 }
 
 export const BUS_OPTIONS = Symbol('BUS_OPTIONS');

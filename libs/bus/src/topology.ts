@@ -8,7 +8,7 @@ import { RetryPolicy } from '@app/config';
  *   <ns>.unroutable        fanout exchange → queue <ns>.unroutable (nothing is dropped silently)
  *   <ns>.<svc>             the service's durable quorum queue, bound to the routing keys it handles
  *   <ns>.<svc>.retry.<ms>  TTL queues that dead-letter back into <ns>.<svc>
- *   <ns>.<svc>.dlq         the service's dead-letter queue, inspected and replayed by operators
+ *   <ns>.<svc>.dlq         the service's dead-letter queue (no delivery limit), inspected and replayed by operators
  */
 export interface ServiceTopology {
   namespace: string;
@@ -44,6 +44,12 @@ export interface QueuePlan {
   /** Where a message goes once it has been delivered more than `deliveryLimit` times. */
   deadLetterQueue?: string;
   deliveryLimit?: number;
+  /**
+   * Never dead-letter or drop a message for how often it was delivered. The DLQ needs it: reading it takes
+   * letters and hands them back, which a quorum queue counts as deliveries, and RabbitMQ 4 gives quorum queues
+   * a default delivery limit of 20 (past it, a queue with no dead-letter target of its own drops the message).
+   */
+  unlimitedDeliveries?: boolean;
   /** A delay queue: each message waits `messageTtlMs`, then moves to `ttlTargetQueue`. */
   messageTtlMs?: number;
   ttlTargetQueue?: string;
@@ -77,7 +83,7 @@ export function planTopology(topology: ServiceTopology): TopologyPlan {
     ],
     queues: [
       { name: names.unroutableQueue, kind: 'classic' },
-      { name: names.dlq, kind: 'quorum' },
+      { name: names.dlq, kind: 'quorum', unlimitedDeliveries: true },
       { name: names.queue, kind: 'quorum', deliveryLimit: topology.retry.deliveryLimit, deadLetterQueue: names.dlq },
       ...[...new Set(topology.retry.delaysMs)].map(
         (delay): QueuePlan => ({ name: names.retryQueue(delay), kind: 'classic', messageTtlMs: delay, ttlTargetQueue: names.queue }),

@@ -1,9 +1,10 @@
-import { BusController, BusContext, MANUAL_TRANSACTION, busTablesUpSql } from '@app/bus';
-import { ServiceConfig } from '@app/config';
+import { BusController, BusContext, BusServer, MANUAL_TRANSACTION, busTablesUpSql } from '@app/bus';
+import { EnvReader, ServiceConfig, ServiceName, readServiceConfig } from '@app/config';
 import { Events } from '@app/contracts';
 import type { Envelope } from '@app/contracts';
 import { ServiceCoreModule } from '@app/service-kit';
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, INestApplication, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
@@ -59,4 +60,16 @@ export class BusTestModule {
       controllers: [TestHandler, ManualTestHandler],
     };
   }
+}
+
+/** The test service as a Nest app named `service` (schema TEST_SCHEMA), consuming, from the given environment. */
+export async function startBusTestApp(service: string, env: Record<string, string>): Promise<INestApplication> {
+  const reader = new EnvReader(env);
+  const config: ServiceConfig = { ...readServiceConfig('analytics-svc', reader), service: service as ServiceName, schema: TEST_SCHEMA };
+  reader.done();
+  const app = await NestFactory.create(BusTestModule.forRoot(config), { logger: ['error'], abortOnError: false });
+  app.connectMicroservice({ strategy: app.get(BusServer) });
+  await app.startAllMicroservices();
+  await app.init();
+  return app;
 }

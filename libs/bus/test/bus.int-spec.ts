@@ -1,14 +1,12 @@
-import { BUS_TRANSPORT, BusServer, DeadLetters, Outbox, toWire } from '@app/bus';
+import { BUS_TRANSPORT, DeadLetters, Outbox, toWire } from '@app/bus';
 import type { BusTransport } from '@app/bus';
-import { EnvReader, ServiceConfig, ServiceName, readServiceConfig } from '@app/config';
 import { Events } from '@app/contracts';
 import { Readiness } from '@app/service-kit';
 import { TestDatabase, createTestDatabase, eventually, uniqueNamespace } from '@app/testing';
 import { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { BusTestModule, TEST_SCHEMA } from './bus-test.module';
+import { TEST_SCHEMA, startBusTestApp } from './bus-test.module';
 import { BusHarness, startEmbeddedHarness, startRabbitHarness } from './bus-harness';
 
 const SERVICE = 'bus-test';
@@ -37,7 +35,7 @@ describe.each<[string, Kind]>([
       kind === 'rabbitmq'
         ? await startRabbitHarness(namespace, [Events.CampaignArmed], { services: [SERVICE, 'crashy'], retryDelaysMs: RETRY_DELAYS })
         : await startEmbeddedHarness(namespace, [Events.CampaignArmed], db.url);
-    const reader = new EnvReader({
+    app = await startBusTestApp(SERVICE, {
       DATABASE_URL: db.url,
       RABBITMQ_URL: harness.rabbitmqUrl,
       BUS_NAMESPACE: namespace,
@@ -46,12 +44,6 @@ describe.each<[string, Kind]>([
       BUS_PREFETCH: '1',
       OUTBOX_POLL_INTERVAL_MS: '200',
     });
-    const config: ServiceConfig = { ...readServiceConfig('analytics-svc', reader), service: SERVICE as ServiceName, schema: TEST_SCHEMA };
-    reader.done();
-    app = await NestFactory.create(BusTestModule.forRoot(config), { logger: ['error'], abortOnError: false });
-    app.connectMicroservice({ strategy: app.get(BusServer) });
-    await app.startAllMicroservices();
-    await app.init();
     dataSource = app.get(DataSource);
   });
 

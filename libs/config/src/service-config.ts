@@ -22,6 +22,14 @@ export interface ServiceConfig {
   databasePoolSize: number;
   /** Create the database when it does not exist (development convenience; off in production). */
   databaseAutoCreate: boolean;
+  /** `run`: apply pending migrations at start (under an advisory lock); `verify`: refuse to start while any is pending (a separate migrate step applies them). */
+  databaseMigrate: 'run' | 'verify';
+  /** Log lines as JSON (`json`, for log pipelines) or text (`text`, a terminal); LOG_FORMAT. */
+  logFormat: 'json' | 'text';
+  /** Most verbose level written: `error`, `warn`, `log`, `debug` or `verbose`; LOG_LEVEL. */
+  logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+  /** OTLP/HTTP traces endpoint (OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, or OTEL_EXPORTER_OTLP_ENDPOINT + /v1/traces); none: spans are not exported. */
+  otlpTracesUrl?: string;
   rabbitmqUrl: string;
   busNamespace: string;
   busPrefetch: number;
@@ -33,6 +41,8 @@ export interface ServiceConfig {
   shutdownGraceMs: number;
   /** How long processed message ids are kept for deduplication (a replayed dead letter older than this is processed again). */
   inboxRetentionHours: number;
+  /** Bearer token of the admin HTTP API (`/admin/dead-letters`); unset: the admin API answers 403 (ADMIN_TOKEN). */
+  adminToken?: string;
 }
 
 export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
@@ -49,6 +59,10 @@ export function readServiceConfig(service: ServiceName, reader: EnvReader): Serv
     databaseUrl: reader.url('DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/agentic_social', ['postgres:', 'postgresql:']),
     databasePoolSize: reader.int('DATABASE_POOL_SIZE', 5, { min: 1, max: 100 }),
     databaseAutoCreate: reader.oneOf('DATABASE_AUTO_CREATE', ['true', 'false'] as const, nodeEnv === 'production' ? 'false' : 'true') === 'true',
+    databaseMigrate: reader.oneOf('DATABASE_MIGRATE', ['run', 'verify'] as const, 'run'),
+    logFormat: reader.oneOf('LOG_FORMAT', ['json', 'text'] as const, 'json'),
+    logLevel: reader.oneOf('LOG_LEVEL', ['error', 'warn', 'log', 'debug', 'verbose'] as const, 'log'),
+    otlpTracesUrl: otlpTracesUrl(reader),
     // amqp(s):// is a RabbitMQ broker; `embedded:` (or `embedded://`) the in-process broker stored in DATABASE_URL.
     rabbitmqUrl: reader.url('RABBITMQ_URL', 'amqp://guest:guest@127.0.0.1:5672', ['amqp:', 'amqps:', 'embedded:']),
     busNamespace: reader.parse('BUS_NAMESPACE', 'social', (raw) => {
@@ -65,5 +79,21 @@ export function readServiceConfig(service: ServiceName, reader: EnvReader): Serv
     },
     shutdownGraceMs: reader.int('SHUTDOWN_GRACE_MS', 25_000, { min: 0 }),
     inboxRetentionHours: reader.int('INBOX_RETENTION_HOURS', 336, { min: 1 }),
+    adminToken: reader.parse('ADMIN_TOKEN', undefined as string | undefined, (raw) => {
+      if (raw.length < 16) throw new Error(`must be at least 16 characters (a random secret), got ${raw.length}`);
+      return raw;
+    }),
   };
+}
+
+/** The OTLP/HTTP traces URL from the standard OpenTelemetry variables, if any is set. */
+function otlpTracesUrl(reader: EnvReader): string | undefined {
+  const traces = reader.optional('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT');
+  const base = reader.optional('OTEL_EXPORTER_OTLP_ENDPOINT');
+  const name = traces ? 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT' : 'OTEL_EXPORTER_OTLP_ENDPOINT';
+  const raw = traces ?? base;
+  if (raw === undefined) return undefined;
+  reader.url(name, raw, ['http:', 'https:']); // validates the variable as given
+  // The signal path is appended to the base endpoint only, as the OpenTelemetry specification says.
+  return traces ?? `${raw.replace(/\/+$/, '')}/v1/traces`;
 }

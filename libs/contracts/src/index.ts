@@ -8,3 +8,4 @@ export * from './media-url';
 export * from './connections';
 export * from './metrics';
 export * from './analytics';
+export * from './event-catalog';

@@ -17,3 +17,17 @@ export async function runMigrationsLocked(dataSource: DataSource, schema: string
     await runner.release();
   }
 }
+
+/** A service started with DATABASE_MIGRATE=verify found migrations not yet applied to its schema. */
+export class MigrationsPendingError extends Error {
+  constructor(readonly schema: string) {
+    super(`DATABASE_MIGRATE=verify: schema "${schema}" has pending migrations; run the migrate step first (the image's \`migrate\` command, or \`npm run migrate\`)`);
+  }
+}
+
+/** Names of the service's migrations not yet applied to its schema, read without any DDL (no table is created). */
+export async function pendingMigrations(dataSource: DataSource, schema: string): Promise<string[]> {
+  const [{ present }] = await dataSource.query(`SELECT to_regclass($1) IS NOT NULL AS present`, [`"${schema}"."migrations"`]);
+  const executed = new Set<string>(present ? (await dataSource.query(`SELECT "name" FROM "${schema}"."migrations"`)).map((r: { name: string }) => r.name) : []);
+  return dataSource.migrations.map((m) => m.name ?? m.constructor.name).filter((name) => !executed.has(name));
+}

@@ -1,3 +1,4 @@
 export * from './launcher';
 export * from './progress';
 export * from './process-memory';
+export * from './dlq-commands';

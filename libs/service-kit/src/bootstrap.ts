@@ -1,7 +1,10 @@
 import { BusServer, StartupError } from '@app/bus';
 import { ConfigError, ServiceConfig, ServiceName } from '@app/config';
-import { ConsoleLogger, DynamicModule, INestApplication, LogLevel, Logger } from '@nestjs/common';
+import { MigrationsPendingError } from '@app/database';
+import { DynamicModule, INestApplication, LogLevel, Logger } from '@nestjs/common';
+import { ServiceLogger, flushTracing, initTracing } from '@app/telemetry';
 import { NestFactory } from '@nestjs/core';
+import type { MigrationInterface } from 'typeorm';
 
 export type Env = Record<string, string | undefined>;
 
@@ -10,6 +13,8 @@ export interface ServiceDefinition<C extends ServiceConfig = ServiceConfig> {
   name: ServiceName;
   readConfig(env: Env): C;
   module(config: C): DynamicModule;
+  /** The service's migrations in order (its module runs them at start; the migrate step runs them alone). */
+  migrations: ReadonlyArray<new () => MigrationInterface>;
   /** HTTP setup beyond health (prefix, pipes, Swagger...). */
   configureHttp?(app: INestApplication, config: C): void;
 }
@@ -27,11 +32,12 @@ export interface CreateOptions {
 }
 
 export async function createServiceApp<C extends ServiceConfig>(definition: ServiceDefinition<C>, env: Env, options?: CreateOptions): Promise<INestApplication> {
-  const { shutdownHooks, logPrefix, logLevels = ['log', 'warn', 'error'] } = options ?? { shutdownHooks: true, logPrefix: definition.name };
+  const { shutdownHooks, logPrefix } = options ?? { shutdownHooks: true, logPrefix: definition.name };
   const config = definition.readConfig(env);
+  initTracing({ serviceName: logPrefix, otlpTracesUrl: config.otlpTracesUrl });
   // Nest stays silent until the modules are up, so a failed start prints one line, not Nest's stack traces.
   const app = await NestFactory.create(definition.module(config), { abortOnError: false, logger: false });
-  app.useLogger(new ConsoleLogger({ prefix: logPrefix, logLevels }));
+  app.useLogger(new ServiceLogger({ service: logPrefix, format: config.logFormat, levels: options?.logLevels ?? logLevelsUpTo(config.logLevel) }));
   definition.configureHttp?.(app, config);
   // A process hosting several services closes them itself, in order (Nest's hooks would race to exit).
   if (shutdownHooks) app.enableShutdownHooks();
@@ -49,18 +55,53 @@ export async function createServiceApp<C extends ServiceConfig>(definition: Serv
   return app;
 }
 
+const LEVEL_ORDER: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+
+/** The Nest levels written at LOG_LEVEL `level` (it and everything more severe). */
+export function logLevelsUpTo(level: ServiceConfig['logLevel']): LogLevel[] {
+  return LEVEL_ORDER.slice(0, LEVEL_ORDER.indexOf(level) + 1);
+}
+
 /** One line for a start-up failure: the variable to fix, or the stack of an unexpected error. */
 export function describeStartupFailure(service: string, error: unknown): string {
-  if (error instanceof ConfigError || error instanceof StartupError) return `${service}: ${error.message}`;
+  if (error instanceof ConfigError || error instanceof StartupError || error instanceof MigrationsPendingError) return `${service}: ${error.message}`;
   return `${service}: start-up failed: ${(error as Error).stack ?? String(error)}`;
 }
 
-/** A service's own process (`main.ts`): on failure, one line naming the variable and exit status 1. */
+/**
+ * A service's own process (`main.ts`): on failure, one line naming the variable and exit status 1. On SIGTERM
+ * or SIGINT it stops gracefully (readiness drops, consumption stops, in-flight messages finish within
+ * SHUTDOWN_GRACE_MS or go back to the broker, the outbox is flushed, spans are exported) and exits 0.
+ */
 export async function bootstrapService<C extends ServiceConfig>(definition: ServiceDefinition<C>): Promise<void> {
+  let app: INestApplication;
   try {
-    await createServiceApp(definition, process.env);
+    app = await createServiceApp(definition, process.env, { shutdownHooks: false, logPrefix: definition.name });
   } catch (error) {
     process.stderr.write(`${describeStartupFailure(definition.name, error)}\n`);
+    process.exit(1);
+  }
+  let stopping = false;
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      void stopGracefully(app, definition.name, signal);
+    });
+  }
+}
+
+async function stopGracefully(app: INestApplication, service: string, signal: string): Promise<void> {
+  const logger = new Logger('Shutdown');
+  const started = Date.now();
+  logger.log(`${signal}: ${service} stops taking messages and finishes in-flight work`);
+  try {
+    await app.close();
+    await flushTracing();
+    logger.log(`${service} stopped cleanly in ${Date.now() - started} ms`);
+    process.exit(0);
+  } catch (error) {
+    logger.error(`${service} did not stop cleanly: ${(error as Error).message}`);
     process.exit(1);
   }
 }

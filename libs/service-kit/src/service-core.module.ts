@@ -1,11 +1,16 @@
 import { BusModule, StartupError } from '@app/bus';
 import { SERVICE_CONFIG, ServiceConfig } from '@app/config';
-import { ServiceDatabase, dataSourceOptions, ensureDatabase, runMigrationsLocked } from '@app/database';
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { MigrationsPendingError, ServiceDatabase, pendingMigrations, dataSourceOptions, ensureDatabase, runMigrationsLocked } from '@app/database';
+import { ServiceMetrics } from '@app/telemetry';
+import { DynamicModule, Global, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource, DataSourceOptions } from 'typeorm';
+import { DeadLettersAdminController } from './admin/dead-letters.controller';
 import { HealthController } from './health.controller';
 import { InboxPruner } from './inbox-pruner';
+import { BusGauges } from './observability/bus-gauges';
+import { HttpTelemetryMiddleware } from './observability/http-telemetry.middleware';
+import { MetricsController } from './observability/metrics.controller';
 import { Readiness } from './readiness';
 
 export interface ServiceCoreOptions {
@@ -21,15 +26,21 @@ async function openDatabase(config: ServiceConfig, options: DataSourceOptions): 
   } catch (error) {
     throw new StartupError('DATABASE_URL', config.databaseUrl, error);
   }
-  await runMigrationsLocked(dataSource, config.schema);
+  if (config.databaseMigrate === 'run') {
+    await runMigrationsLocked(dataSource, config.schema);
+  } else if ((await pendingMigrations(dataSource, config.schema)).length > 0) {
+    await dataSource.destroy();
+    throw new MigrationsPendingError(config.schema);
+  }
   return dataSource;
 }
 
 /** Everything every service has: its config, its database schema with migrations, the bus, health. */
 @Global()
 @Module({})
-export class ServiceCoreModule {
+export class ServiceCoreModule implements NestModule {
   static forRoot(config: ServiceConfig, options: ServiceCoreOptions): DynamicModule {
+    const metrics = new ServiceMetrics(config.service);
     const dbOptions = dataSourceOptions({
       url: config.databaseUrl,
       schema: config.schema,
@@ -46,16 +57,22 @@ export class ServiceCoreModule {
           useFactory: () => ({ ...dbOptions, name: config.service, retryAttempts: 0 }),
           dataSourceFactory: () => openDatabase(config, dbOptions),
         }),
-        BusModule.forService(config),
+        BusModule.forService(config, metrics),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, MetricsController, DeadLettersAdminController],
       providers: [
         { provide: SERVICE_CONFIG, useValue: config },
         { provide: DataSource, useExisting: getDataSourceToken(config.service) },
+        { provide: ServiceMetrics, useValue: metrics },
         Readiness,
         InboxPruner,
+        BusGauges,
       ],
-      exports: [SERVICE_CONFIG, DataSource, Readiness, InboxPruner],
+      exports: [SERVICE_CONFIG, DataSource, Readiness, InboxPruner, ServiceMetrics],
     };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(HttpTelemetryMiddleware).forRoutes('*');
   }
 }

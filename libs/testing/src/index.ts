@@ -5,3 +5,4 @@ export * from './system';
 export * from './in-process';
 export * from './campaign-fixtures';
 export * from './agent-harness';
+export * from './otlp-collector';

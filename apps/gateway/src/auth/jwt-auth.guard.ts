@@ -1,11 +1,11 @@
-import { HealthController } from '@app/service-kit';
+import { DeadLettersAdminController, HealthController, MetricsController } from '@app/service-kit';
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { IS_PUBLIC } from './public.decorator';
 
-/** Controllers from shared libs that cannot carry @Public() but must stay open (probes). */
-const PUBLIC_CONTROLLERS: ReadonlyArray<unknown> = [HealthController];
+/** Controllers from shared libs that cannot carry @Public() and have their own access rule (probes, metrics, the ADMIN_TOKEN admin API). */
+const PUBLIC_CONTROLLERS: ReadonlyArray<unknown> = [HealthController, MetricsController, DeadLettersAdminController];
 
 /**
  * The global guard: every HTTP route needs a valid bearer token unless it is marked @Public().

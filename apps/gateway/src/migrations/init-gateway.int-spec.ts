@@ -3,7 +3,8 @@ import { createTestDatabase } from '@app/testing';
 import type { TestDatabase } from '@app/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { GATEWAY_ENTITIES, GATEWAY_MIGRATIONS } from '../gateway.module';
+import { GATEWAY_ENTITIES } from '../gateway.module';
+import { GATEWAY_MIGRATIONS } from '.';
 import { InitGateway1764028800000 } from './1764028800000-InitGateway';
 
 describe('gateway migrations (real PostgreSQL)', () => {

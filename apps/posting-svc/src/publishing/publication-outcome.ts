@@ -2,6 +2,7 @@ import { Outbox, OutboxRelay } from '@app/bus';
 import { Events } from '@app/contracts';
 import type { AttemptOutcome, PostDuePayload, PostFailureCode, RoutingKey } from '@app/contracts';
 import type { PublishReceipt } from '@app/platforms';
+import { ServiceMetrics } from '@app/telemetry';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { PublicationRow, PublicationsRepository } from './publications.repository';
@@ -27,11 +28,12 @@ export class PublicationOutcomes {
     private readonly publications: PublicationsRepository,
     private readonly outbox: Outbox,
     private readonly relay: OutboxRelay,
+    private readonly metrics: ServiceMetrics,
   ) {}
 
   async published(row: PublicationRow, receipt: PublishReceipt, accountName: string | undefined, record: AttemptRecord): Promise<void> {
     const due = row.request;
-    await this.commit(row, record, async (manager) => {
+    const applied = await this.commit(row, record, async (manager) => {
       const settled = await this.publications.settle(manager, fence(row), {
         status: 'published',
         platformPostId: receipt.platformPostId,
@@ -55,14 +57,21 @@ export class PublicationOutcomes {
       });
       return true;
     });
+    if (applied) this.metrics.postsPublished.inc({ platform: due.platform });
   }
 
   async failed(row: PublicationRow, code: PostFailureCode, reason: string, record: AttemptRecord, status: 'failed' | 'blocked' = 'failed'): Promise<void> {
-    await this.commit(row, record, async (manager) => {
+    const applied = await this.commit(row, record, async (manager) => {
       if (!(await this.publications.settle(manager, fence(row), { status, error: reason, errorCode: code }))) return false;
       await this.emitFailed(manager, row.request, code, reason, row.connection_id);
       return true;
     });
+    if (applied) this.countFailed(row.request.platform, code);
+  }
+
+  /** A post failed for good (or is blocked until a reconnect): `posts_failed_total`, after the commit that says so. */
+  countFailed(platform: string, code: PostFailureCode): void {
+    this.metrics.postsFailed.inc({ platform, code });
   }
 
   async unconfirmed(row: PublicationRow, reason: string, record: AttemptRecord): Promise<void> {
@@ -112,7 +121,7 @@ export class PublicationOutcomes {
     );
   }
 
-  private async commit(row: PublicationRow, record: AttemptRecord, settle: (manager: EntityManager) => Promise<boolean>): Promise<void> {
+  private async commit(row: PublicationRow, record: AttemptRecord, settle: (manager: EntityManager) => Promise<boolean>): Promise<boolean> {
     const finishedAt = new Date();
     const applied = await this.dataSource.transaction(async (manager) => {
       if (!(await settle(manager))) return false;
@@ -136,6 +145,7 @@ export class PublicationOutcomes {
     });
     if (!applied) this.logger.warn(`post ${row.post_id}: attempt ${row.attempts} lost its claim to another replica; its outcome was not recorded`);
     else this.relay.nudge();
+    return applied;
   }
 
   private async emit(manager: EntityManager, row: PublicationRow, key: RoutingKey, payload: unknown): Promise<void> {

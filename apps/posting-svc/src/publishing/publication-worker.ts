@@ -3,6 +3,7 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBoo
 import type { PostingConfig } from '../config/posting.config';
 import { PublicationRow, PublicationsRepository } from './publications.repository';
 import { PublishAttempt } from './publish-attempt';
+import { withLogContext } from '@app/telemetry';
 
 /**
  * Runs due publications: every tick (or when nudged) claims as many as there are free slots, at most
@@ -75,7 +76,8 @@ export class PublicationWorker implements OnApplicationBootstrap, BeforeApplicat
   private start(row: PublicationRow): void {
     const account = row.connection_id ?? row.post_id;
     this.perAccount.set(account, (this.perAccount.get(account) ?? 0) + 1);
-    const run = this.attempt.run(row).finally(() => {
+    // Every line of this attempt carries the campaign id, as the lines of the messages that led to it do.
+    const run = withLogContext({ service: this.config.service, correlationId: row.request.campaignId }, () => this.attempt.run(row)).finally(() => {
       this.inFlight.delete(row.post_id);
       const left = (this.perAccount.get(account) ?? 1) - 1;
       if (left > 0) this.perAccount.set(account, left);

@@ -36,6 +36,7 @@ export class PublishDuePostHandler {
     if (connectionId === undefined) {
       const reason = `no ${due.platform} account is connected; connect one and reschedule the post`;
       await this.outcomes.emitFailed(context.manager, due, 'no_account', reason, null);
+      this.outcomes.countFailed(due.platform, 'no_account');
       return;
     }
     if (!(await this.publications.enqueue(context.manager, due, connectionId))) {

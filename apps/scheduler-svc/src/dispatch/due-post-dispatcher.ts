@@ -3,6 +3,7 @@ import { Events, PostDuePayload } from '@app/contracts';
 import { SERVICE_CONFIG } from '@app/config';
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
+import { ServiceMetrics, withLogContext } from '@app/telemetry';
 import { DataSource } from 'typeorm';
 import type { SchedulerConfig } from '../config/scheduler.config';
 import type { ScheduledContent } from '../posts/scheduled-post.entity';
@@ -35,6 +36,7 @@ export class DuePostDispatcher implements OnApplicationBootstrap, BeforeApplicat
     private readonly relay: OutboxRelay,
     private readonly registry: SchedulerRegistry,
     @Inject(SERVICE_CONFIG) private readonly config: SchedulerConfig,
+    private readonly metrics: ServiceMetrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -89,7 +91,8 @@ export class DuePostDispatcher implements OnApplicationBootstrap, BeforeApplicat
       for (const row of rows) {
         const late = Math.round((now.getTime() - new Date(row.due_at).getTime()) / 60_000);
         const reason = `it was due at ${new Date(row.due_at).toISOString()} and the scheduler could not publish it then (${late} min late); reschedule it to publish`;
-        this.logger.warn(`post ${row.post_id} missed: ${reason}`);
+        withLogContext({ service: this.config.service, correlationId: row.campaign_id }, () => this.logger.warn(`post ${row.post_id} missed: ${reason}`));
+        this.metrics.postsFailed.inc({ platform: row.platform, code: 'missed' });
         await this.outbox.add(
           manager,
           Events.PostFailed,

@@ -1,5 +1,7 @@
 import { Envelope, HEADER } from '@app/contracts';
 import { Logger } from '@nestjs/common';
+import { SpanKind, extractTraceContext, inSpan, markSpanError, tracerFor, withLogContext } from '@app/telemetry';
+import type { ServiceMetrics, Tracer } from '@app/telemetry';
 import { DataSource, EntityManager } from 'typeorm';
 import { BusContext, DuplicateMessageError, TransactionMode } from '../nest/bus.context';
 import { Outbox } from '../outbox/outbox';
@@ -26,6 +28,8 @@ export interface ProcessorDeps {
   /** Transaction mode of the handler for a routing key. */
   modeOf: (routingKey: string) => TransactionMode;
   onDeadLetter?: DeadLetterHook;
+  /** The service's metrics (messages by routing key and outcome, handler duration); none in bare tests. */
+  metrics?: ServiceMetrics;
 }
 
 export type Outcome = 'processed' | 'duplicate' | 'retried' | 'dead-lettered';
@@ -37,6 +41,7 @@ export type Outcome = 'processed' | 'duplicate' | 'retried' | 'dead-lettered';
  */
 export class MessageProcessor {
   private readonly logger: Logger;
+  private readonly tracer: Tracer;
   private readonly names: ReturnType<typeof topologyNames>;
   private inFlight = 0;
   private idleWaiters: Array<() => void> = [];
@@ -44,6 +49,7 @@ export class MessageProcessor {
   constructor(private readonly deps: ProcessorDeps) {
     this.logger = new Logger(`Bus:${deps.service}`);
     this.names = topologyNames(deps.namespace, deps.service);
+    this.tracer = tracerFor(deps.service);
   }
 
   get pending(): number {
@@ -55,8 +61,33 @@ export class MessageProcessor {
     return this.inFlight === 0 ? Promise.resolve() : new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
+  /**
+   * Handles one delivery in a consumer span that continues the producer's trace (its `traceparent` header),
+   * with the campaign id as the log correlation id of every line written meanwhile.
+   */
   async handle(delivery: InboundDelivery): Promise<Outcome | 'requeued'> {
+    const { message } = delivery;
     this.inFlight += 1;
+    const started = performance.now();
+    let outcome: Outcome | 'requeued' = 'requeued';
+    try {
+      outcome = await withLogContext({ service: this.deps.service, correlationId: message.correlationId || undefined, messageId: message.messageId, routingKey: message.routingKey }, () =>
+        inSpan(this.tracer, `${message.routingKey} process`, { kind: SpanKind.CONSUMER, parent: extractTraceContext(message.headers), attributes: this.spanAttributes(message) }, async (span) => {
+          const result = await this.handleInSpan(delivery);
+          span.setAttribute('messaging.outcome', result);
+          if (result === 'dead-lettered' || result === 'requeued') markSpanError(span, result);
+          return result;
+        }),
+      );
+      return outcome;
+    } finally {
+      this.deps.metrics?.consumed(message.routingKey, outcome, (performance.now() - started) / 1000);
+      this.inFlight -= 1;
+      if (this.inFlight === 0) this.idleWaiters.splice(0).forEach((resolve) => resolve());
+    }
+  }
+
+  private async handleInSpan(delivery: InboundDelivery): Promise<Outcome | 'requeued'> {
     try {
       return await this.process(delivery);
     } catch (error) {
@@ -64,10 +95,19 @@ export class MessageProcessor {
       this.logger.error(`message ${delivery.message.messageId} handed back: ${(error as Error).message}`);
       delivery.requeue();
       return 'requeued';
-    } finally {
-      this.inFlight -= 1;
-      if (this.inFlight === 0) this.idleWaiters.splice(0).forEach((resolve) => resolve());
     }
+  }
+
+  private spanAttributes(message: WireMessage): Record<string, string | number> {
+    return {
+      'messaging.system': 'rabbitmq',
+      'messaging.operation.type': 'process',
+      'messaging.destination.name': message.routingKey,
+      'messaging.consumer.group.name': this.names.queue,
+      'messaging.message.id': message.messageId,
+      'messaging.message.conversation_id': message.correlationId,
+      'messaging.rabbitmq.delivery.attempt': Number(message.headers[HEADER.attempt] ?? 0) + 1,
+    };
   }
 
   private async process(delivery: InboundDelivery): Promise<Outcome> {
@@ -98,13 +138,13 @@ export class MessageProcessor {
     try {
       if (this.deps.modeOf(envelope.routingKey) === 'auto') {
         return await open(async (manager) => {
-          const context = new BusContext(envelope, 'auto', dataSource, outbox, open, manager);
+          const context = new BusContext(envelope, 'auto', dataSource, outbox, open, manager, this.deps.metrics);
           await dispatch(envelope, context);
           return { duplicate: false, published: context.published };
         });
       }
       if (await this.alreadyProcessed(envelope)) return { duplicate: true, published: 0 };
-      const context = new BusContext(envelope, 'manual', dataSource, outbox, open);
+      const context = new BusContext(envelope, 'manual', dataSource, outbox, open, undefined, this.deps.metrics);
       await dispatch(envelope, context);
       if (!context.hasCommitted) await context.transaction(async () => undefined); // records the inbox row
       return { duplicate: false, published: context.published };
@@ -159,7 +199,7 @@ export class MessageProcessor {
     const hook = this.deps.onDeadLetter!;
     try {
       const published = await this.deps.dataSource.transaction(async (manager) => {
-        const context = new BusContext(envelope, 'auto', this.deps.dataSource, this.deps.outbox, (work) => work(manager), manager);
+        const context = new BusContext(envelope, 'auto', this.deps.dataSource, this.deps.outbox, (work) => work(manager), manager, this.deps.metrics);
         await hook(envelope, reason, context);
         return context.published;
       });

@@ -1,6 +1,7 @@
 import { Envelope, EventPayload, RoutingKey } from '@app/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { Outbox } from '../outbox/outbox';
+import type { ServiceMetrics } from '@app/telemetry';
 
 /**
  * How a handler's work meets the database. `auto`: the whole handler runs inside the message's
@@ -39,6 +40,8 @@ export class BusContext {
     private readonly outbox: Outbox,
     private readonly openTransaction: MessageTransaction,
     manager?: EntityManager,
+    /** The service's metrics, for handlers that record domain measures (stage durations, posts published). */
+    readonly metrics?: ServiceMetrics,
   ) {
     this.active = manager;
   }

@@ -1,7 +1,9 @@
 import { ServiceConfig } from '@app/config';
-import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import type { ServiceMetrics } from '@app/telemetry';
 import { DataSource } from 'typeorm';
-import { BUS_OPTIONS, BusOptions } from '../bus.options';
+import { BUS_OPTIONS } from '../bus.options';
+import type { BusOptions } from '../bus.options';
 import { DeadLetters } from '../dead-letters';
 import { Outbox } from '../outbox/outbox';
 import { OutboxRelay } from '../outbox/outbox-relay';
@@ -25,6 +27,7 @@ export function busOptionsFrom(config: ServiceConfig): BusOptions {
     outboxPollIntervalMs: config.outboxPollIntervalMs,
     outboxBatchSize: 200,
     retry: config.retry,
+    shutdownFlushMs: Math.min(5_000, config.shutdownGraceMs),
   };
 }
 
@@ -52,9 +55,13 @@ class BusShutdown implements OnApplicationShutdown {
   constructor(
     private readonly relay: OutboxRelay,
     @Inject(BUS_TRANSPORT) private readonly transport: BusTransport,
+    @Inject(BUS_OPTIONS) private readonly options: BusOptions,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
+    // The events of the last messages handled go out now rather than at the next start.
+    const left = await this.relay.flush(this.options.shutdownFlushMs);
+    if (left > 0) new Logger('BusShutdown').warn(`${left} outbox row(s) left for the next start (or another replica) to publish`);
     await this.relay.stop();
     await this.transport.close();
   }
@@ -63,13 +70,15 @@ class BusShutdown implements OnApplicationShutdown {
 @Global()
 @Module({})
 export class BusModule {
-  static forService(config: ServiceConfig): DynamicModule {
+  /** `metrics`: the service's Prometheus metrics, fed by the consumer and the relay (none in bare tests). */
+  static forService(config: ServiceConfig, metrics?: ServiceMetrics): DynamicModule {
     const options = busOptionsFrom(config);
     return {
       module: BusModule,
       providers: [
         { provide: BUS_OPTIONS, useValue: options },
-        { provide: BUS_TRANSPORT, useFactory: () => connectTransport(options, config.busConnectTimeoutMs) },
+        // After the database (injected, though unused): a start that fails on the database opens no broker connection.
+        { provide: BUS_TRANSPORT, inject: [DataSource], useFactory: () => connectTransport(options, config.busConnectTimeoutMs) },
         { provide: Outbox, useValue: new Outbox(options.schema, options.service) },
         {
           provide: OutboxRelay,
@@ -78,13 +87,13 @@ export class BusModule {
             new OutboxRelay(dataSource, transport, options.schema, topologyNames(options.namespace, options.service).exchange, {
               batchSize: options.outboxBatchSize,
               pollIntervalMs: options.outboxPollIntervalMs,
-            }),
+            }, metrics),
         },
         {
           provide: BusServer,
           inject: [BUS_TRANSPORT, DataSource, Outbox, OutboxRelay],
           useFactory: (transport: BusTransport, dataSource: DataSource, outbox: Outbox, relay: OutboxRelay) =>
-            new BusServer(options, transport, dataSource, outbox, relay),
+            new BusServer(options, transport, dataSource, outbox, relay, metrics),
         },
         { provide: DeadLetters, inject: [BUS_TRANSPORT], useFactory: (transport: BusTransport) => new DeadLetters(transport, options) },
         BusShutdown,

@@ -1,5 +1,6 @@
 import { Envelope } from '@app/contracts';
 import { Logger } from '@nestjs/common';
+import type { ServiceMetrics } from '@app/telemetry';
 import { CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { lastValueFrom } from 'rxjs';
 import { DataSource } from 'typeorm';
@@ -28,6 +29,7 @@ export class BusServer extends Server implements CustomTransportStrategy {
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
     private readonly relay: OutboxRelay,
+    private readonly metrics?: ServiceMetrics,
   ) {
     super();
   }
@@ -57,6 +59,7 @@ export class BusServer extends Server implements CustomTransportStrategy {
         dispatch: (envelope, context) => this.dispatch(envelope, context),
         modeOf: (routingKey) => this.transactionMode(routingKey),
         onDeadLetter: this.deadLetterHook,
+        metrics: this.metrics,
       });
       if (routingKeys.length > 0) {
         const processor = this.processor;
@@ -75,8 +78,13 @@ export class BusServer extends Server implements CustomTransportStrategy {
     await this.processor?.idle();
   }
 
+  /**
+   * Stops consuming. In-flight handlers were given the grace period before this (Readiness drains first, within
+   * SHUTDOWN_GRACE_MS); any still running are not waited for: closing the connection hands their messages
+   * back to the broker, and the inbox drops the copy should one still commit.
+   */
   async close(): Promise<void> {
-    await this.drain();
+    await this.transport.stopConsuming();
     await this.relay.stop();
   }
 

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { queryRows } from '@app/database';
+import type { ServiceMetrics } from '@app/telemetry';
 import { DataSource } from 'typeorm';
 import { BusTransport } from '../transport/bus-transport';
 
@@ -35,6 +36,7 @@ export class OutboxRelay {
     private readonly schema: string,
     private readonly exchange: string,
     private readonly options: { batchSize: number; pollIntervalMs: number },
+    private readonly metrics?: ServiceMetrics,
   ) {}
 
   start(): void {
@@ -42,6 +44,25 @@ export class OutboxRelay {
     this.timer = setInterval(() => this.nudge(), this.options.pollIntervalMs);
     this.timer.unref();
     this.nudge();
+  }
+
+  /**
+   * Publishes what is committed now, until the outbox is empty or `timeoutMs` passes (shutdown: the events of
+   * the last handled messages go out before the process does). Resolves with the rows left.
+   */
+  async flush(timeoutMs: number): Promise<number> {
+    const deadline = Date.now() + timeoutMs;
+    let left = await this.publishable().catch(() => -1);
+    while (left > 0 && Date.now() < deadline && this.transport.isConnected()) {
+      await this.running;
+      const published = await this.publishBatch().catch((error: Error) => {
+        this.logger.warn(`outbox flush failed: ${error.message}`);
+        return 0;
+      });
+      left = await this.publishable().catch(() => -1);
+      if (published === 0 && left > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return left;
   }
 
   /** Stops the timer and waits for the batch in flight; rows left are published by the next start. */
@@ -68,6 +89,12 @@ export class OutboxRelay {
 
   async backlog(): Promise<number> {
     const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM "${this.schema}"."outbox"`);
+    return (row as { n: number }).n;
+  }
+
+  /** Rows this relay may publish now (not leased by another replica). */
+  private async publishable(): Promise<number> {
+    const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM "${this.schema}"."outbox" WHERE "locked_until" IS NULL OR "locked_until" < now()`);
     return (row as { n: number }).n;
   }
 
@@ -112,6 +139,7 @@ export class OutboxRelay {
       throw error;
     }
     await this.dataSource.query(`DELETE FROM ${table} WHERE "id" = ANY($1::bigint[])`, [ids]);
+    for (const row of rows) this.metrics?.published(row.routing_key);
     return rows.length;
   }
 }

@@ -44,6 +44,12 @@ export class AmqpTransport implements BusTransport {
         this.consumerChannel = channel;
       },
     });
+    // Setup failures (a queue redeclared with other arguments, say) are logged, not thrown (an unhandled 'error'
+    // would crash the process). A channel the broker closes (our consumer cancelled and its queue gone) takes the
+    // connection down with it; the reconnect re-declares the topology and re-attaches the consumers, and
+    // readiness is false meanwhile (tested in libs/bus/test/readiness.int-spec.ts).
+    this.publisher.on('error', (error: Error) => this.logger.warn(`publisher channel: ${error.message}`));
+    this.consumer.on('error', (error: Error) => this.logger.warn(`consumer channel: ${error.message}`));
     await Promise.all([this.publisher.waitForConnect(), this.consumer.waitForConnect()]);
   }
 
@@ -53,7 +59,12 @@ export class AmqpTransport implements BusTransport {
       for (const exchange of plan.exchanges) {
         await channel.assertExchange(exchange.name, exchange.type, { durable: true, ...(exchange.alternate ? { alternateExchange: exchange.alternate } : {}) });
       }
-      for (const queue of plan.queues) await channel.assertQueue(queue.name, { durable: true, arguments: queueArguments(queue) });
+      const major = brokerMajorVersion(channel);
+      for (const queue of plan.queues) {
+        const args = queueArguments(queue, major);
+        if (queue.unlimitedDeliveries) await this.assertQueueKeepingExisting(queue.name, args);
+        else await channel.assertQueue(queue.name, { durable: true, arguments: args });
+      }
       for (const binding of plan.bindings) await channel.bindQueue(binding.queue, binding.exchange, binding.pattern);
     });
   }
@@ -151,6 +162,29 @@ export class AmqpTransport implements BusTransport {
     };
   }
 
+  /**
+   * Declares a queue on a channel of its own, so that PRECONDITION_FAILED (it exists with other arguments, e.g. a
+   * DLQ declared by an older version) closes only that channel: the existing queue is kept, with a warning.
+   */
+  private async assertQueueKeepingExisting(name: string, args: Record<string, unknown>): Promise<void> {
+    const model = this.connection?.connection;
+    if (!model) throw new Error('bus transport is not connected');
+    const probe = await model.createChannel();
+    probe.on('error', () => undefined); // the broker closes it on PRECONDITION_FAILED: expected here
+    try {
+      await probe.assertQueue(name, { durable: true, arguments: args });
+    } catch (error) {
+      if (!/PRECONDITION_FAILED/.test((error as Error).message)) throw error;
+      this.logger.warn(
+        `${name} already exists with other arguments than ${JSON.stringify(args)}; keeping it as it is. If it has a delivery ` +
+          'limit (RabbitMQ 4 applies 20 to a quorum queue declared without x-delivery-limit=-1), a letter listed or inspected ' +
+          'more times than that is dropped: replay or discard its letters, delete the queue and restart the service to re-declare it.',
+      );
+      return;
+    }
+    await probe.close().catch(() => undefined);
+  }
+
   private requirePublisher(): ChannelWrapper {
     if (!this.publisher) throw new Error('bus transport is not connected');
     return this.publisher;
@@ -162,12 +196,26 @@ export class AmqpTransport implements BusTransport {
   }
 }
 
-/** RabbitMQ arguments of a planned queue: quorum type, delivery limit, TTL, and dead-lettering via the default exchange. */
-export function queueArguments(queue: QueuePlan): Record<string, unknown> {
+/** The broker's major version from its server properties (`3` for RabbitMQ 3.10.8), if it says. */
+export function brokerMajorVersion(channel: Channel): number | undefined {
+  const version = String((channel as Partial<Channel>).connection?.serverProperties?.version ?? '');
+  const match = /^(\d+)\./.exec(version);
+  return match ? Number(match[1]) : undefined;
+}
+
+/**
+ * RabbitMQ arguments of a planned queue: quorum type, delivery limit, TTL, and dead-lettering via the default
+ * exchange. `unlimitedDeliveries` depends on the broker's major version: RabbitMQ 4 gives quorum queues a default
+ * delivery limit of 20 and disables it only with the queue argument `x-delivery-limit = -1`; RabbitMQ 3 has no
+ * default limit and reads -1 as "dead-letter at the first requeue" (measured on 3.10.8), so nothing is set there.
+ */
+export function queueArguments(queue: QueuePlan, brokerMajor?: number): Record<string, unknown> {
   if (queue.deadLetterQueue && queue.ttlTargetQueue) throw new Error(`queue ${queue.name}: a dead-letter queue and a TTL target are both RabbitMQ's dead-letter target`);
+  if (queue.unlimitedDeliveries && queue.deliveryLimit !== undefined) throw new Error(`queue ${queue.name}: a delivery limit and unlimited deliveries`);
   const args: Record<string, unknown> = {};
   if (queue.kind === 'quorum') args['x-queue-type'] = 'quorum';
   if (queue.deliveryLimit !== undefined) args['x-delivery-limit'] = queue.deliveryLimit;
+  if (queue.unlimitedDeliveries && queue.kind === 'quorum' && brokerMajor !== undefined && brokerMajor >= 4) args['x-delivery-limit'] = -1;
   if (queue.messageTtlMs !== undefined) args['x-message-ttl'] = queue.messageTtlMs;
   const deadLetterTarget = queue.deadLetterQueue ?? queue.ttlTargetQueue;
   if (deadLetterTarget) {

@@ -9,6 +9,7 @@ import { toCampaignView } from '../campaign-view.mapper';
 import { CampaignsRepository } from '../campaigns.repository';
 import { CreateCampaignDto } from '../dto/create-campaign.dto';
 import { CampaignViewDto } from '../dto/campaign-view.dto';
+import { bindCorrelationId } from '@app/telemetry';
 
 /** Stores the request and hands it to the pipeline (campaign.requested) in one transaction. */
 @Injectable()
@@ -25,6 +26,7 @@ export class CreateCampaign {
 
   async execute(userId: string, input: CreateCampaignDto): Promise<CampaignViewDto> {
     const id = randomUUID();
+    bindCorrelationId(id);
     const spec = toSpec(input, this.clock.now());
     const state: CampaignStateV1 = { schemaVersion: CAMPAIGN_STATE_SCHEMA_VERSION, campaignId: id, userId, revision: 1, spec, posts: [], stages: [] };
     const campaign = await this.dataSource.transaction(async (manager) => {
