@@ -88,6 +88,20 @@ export function operationsScenario(getSystem: () => ObservedSystem): void {
     }
   });
 
+  it('carries the trace over internal HTTP calls: the gateway’s call to analytics-svc joins the request’s trace', async () => {
+    const system = getSystem();
+    const spanId = randomBytes(8).toString('hex');
+    await session.get(`/api/v1/analytics/campaign/${campaignId}`).set('traceparent', `00-${traceId}-${spanId}-01`).expect(200);
+    const [gatewaySpan, analyticsSpan] = await eventually('both server spans exported', async () => {
+      const trace = system.collector.trace(traceId);
+      const gateway = trace.find((s) => s.kind === SERVER && s.scope === 'gateway' && s.parentSpanId === spanId);
+      const analytics = gateway && trace.find((s) => s.kind === SERVER && s.scope === 'analytics-svc' && s.parentSpanId === gateway.spanId);
+      return gateway && analytics ? [gateway, analytics] : undefined;
+    }, 30_000, 250);
+    expect(gatewaySpan.name).toBe('GET /api/v1/analytics/campaign/:id');
+    expect(analyticsSpan.name).toMatch(/^GET \/internal\/analytics\/campaigns\/:id/);
+  });
+
   it('writes JSON log lines carrying the campaign id and trace id, with no secret in any line', async () => {
     const system = getSystem();
     const lines = system.logLines().filter((l) => l.trim() !== '');

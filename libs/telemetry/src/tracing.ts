@@ -6,6 +6,7 @@ import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
+import { currentLogContext } from './log-context';
 
 export { SpanKind };
 export type { Span, Tracer };
@@ -49,6 +50,18 @@ export function tracerFor(service: string): Tracer {
 /** Writes the active trace context (`traceparent`, `tracestate`) into message headers or HTTP headers. */
 export function injectTraceContext(carrier: Record<string, unknown>, from: Context = context.active()): void {
   propagation.inject(from, carrier);
+}
+
+/**
+ * Headers that carry the active trace context (and the campaign id of the work in progress) to an internal HTTP
+ * call, so the callee's server span joins the caller's trace and its log lines the caller's campaign.
+ */
+export function propagationHeaders(): Record<string, string> {
+  const headers: Record<string, string> = {};
+  injectTraceContext(headers);
+  const correlationId = currentLogContext()?.correlationId;
+  if (correlationId) headers['x-correlation-id'] = correlationId;
+  return headers;
 }
 
 /** The trace context a message or request carries (its headers), to parent the work it causes. */

@@ -3,6 +3,7 @@ import { INSIGHTS_ERROR_CODES } from '@app/contracts';
 import type { InsightsErrorCode, InsightsHistoryRequest, InsightsHistoryResponse, InsightsMetricsRequest, InsightsMetricsResponse } from '@app/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import type { AnalyticsConfig } from '../config/analytics.config';
+import { propagationHeaders } from '@app/telemetry';
 
 /** A read that did not succeed, with what to do about it (see `InsightsErrorBody`). */
 export class InsightsReadError extends Error {
@@ -37,7 +38,7 @@ export class PostingInsightsClient {
     try {
       res = await fetch(`${this.config.postingUrl}${path}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        headers: { 'content-type': 'application/json', accept: 'application/json', ...propagationHeaders() },
         body: JSON.stringify(body),
         signal: AbortSignal.timeout(this.config.postingTimeoutMs),
       });

@@ -3,6 +3,7 @@ import type { CampaignAnalyticsView, Platform, PostAnalyticsView, Recommendation
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { UpstreamException } from '../common/upstream.exception';
 import type { GatewayConfig } from '../config/gateway.config';
+import { propagationHeaders } from '@app/telemetry';
 
 /** analytics-svc refused a request (4xx): its status and message, for the use-case to translate. */
 export class AnalyticsApiError extends Error {
@@ -60,7 +61,7 @@ export class AnalyticsClient {
     let res: Response;
     let text: string;
     try {
-      res = await fetch(`${this.config.analyticsUrl}${path}`, { headers: { accept }, redirect: 'manual', signal: AbortSignal.timeout(this.config.analyticsTimeoutMs) });
+      res = await fetch(`${this.config.analyticsUrl}${path}`, { headers: { accept, ...propagationHeaders() }, redirect: 'manual', signal: AbortSignal.timeout(this.config.analyticsTimeoutMs) });
       text = await res.text();
     } catch (error) {
       const timedOut = (error as Error).name === 'TimeoutError';

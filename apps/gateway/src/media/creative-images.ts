@@ -3,6 +3,7 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import { UpstreamException } from '../common/upstream.exception';
 import type { GatewayConfig } from '../config/gateway.config';
+import { propagationHeaders } from '@app/telemetry';
 
 export interface StoredImage {
   mimeType: string;
@@ -22,7 +23,7 @@ export class CreativeImages {
 
   /** The image, or null when creative-svc has none with this id; 502/503 when creative-svc fails. */
   async fetch(imageId: string): Promise<StoredImage | null> {
-    const res = await fetch(`${this.config.creativeUrl}/images/${encodeURIComponent(imageId)}`, { signal: AbortSignal.timeout(TIMEOUT_MS) }).catch((error: Error) => {
+    const res = await fetch(`${this.config.creativeUrl}/images/${encodeURIComponent(imageId)}`, { headers: propagationHeaders(), signal: AbortSignal.timeout(TIMEOUT_MS) }).catch((error: Error) => {
       throw new UpstreamException(HttpStatus.SERVICE_UNAVAILABLE, 'The image service is unavailable; try again shortly', error.message);
     });
     if (res.status === 404) return null;

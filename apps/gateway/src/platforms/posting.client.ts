@@ -3,6 +3,7 @@ import type { ConnectRequest, ConnectionView, InternalApiError, OAuthCallbackReq
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { GatewayConfig } from '../config/gateway.config';
 import { UpstreamException } from '../common/upstream.exception';
+import { propagationHeaders } from '@app/telemetry';
 
 /** posting-svc refused a request (4xx): its status and InternalApiError body, for the caller to translate. */
 export class PostingApiError extends Error {
@@ -60,7 +61,7 @@ export class PostingClient {
     try {
       res = await fetch(`${this.config.postingUrl}${path}`, {
         method,
-        headers: body ? { 'content-type': 'application/json', accept: 'application/json' } : { accept: 'application/json' },
+        headers: { ...(body ? { 'content-type': 'application/json' } : {}), accept: 'application/json', ...propagationHeaders() },
         body: body ? JSON.stringify(body) : undefined,
         redirect: 'manual',
         signal: AbortSignal.timeout(this.config.postingTimeoutMs),

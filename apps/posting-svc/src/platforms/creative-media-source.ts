@@ -1,6 +1,7 @@
 import { signedMediaUrl } from '@app/contracts';
 import { MediaItem, MediaSource, PlatformError } from '@app/platforms';
 import type { PostingConfig } from '../config/posting.config';
+import { propagationHeaders } from '@app/telemetry';
 
 /**
  * A post's images: bytes read from creative-svc (which owns them), public URLs signed for the gateway's
@@ -16,7 +17,7 @@ export class CreativeMediaSource implements MediaSource {
   async load(mediaId: string): Promise<MediaItem> {
     let response: Response;
     try {
-      response = await fetch(`${this.config.creativeUrl}/images/${encodeURIComponent(mediaId)}`, { signal: AbortSignal.timeout(this.timeoutMs) });
+      response = await fetch(`${this.config.creativeUrl}/images/${encodeURIComponent(mediaId)}`, { headers: propagationHeaders(), signal: AbortSignal.timeout(this.timeoutMs) });
     } catch (error) {
       throw new PlatformError('retry', `could not read image ${mediaId} from creative-svc: ${(error as Error).message}`);
     }
