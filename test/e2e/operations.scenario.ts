@@ -2,6 +2,7 @@ import type { CollectedSpan, FakeOtlpCollector } from '@app/testing';
 import { eventually } from '@app/testing';
 import { randomBytes } from 'node:crypto';
 import { ApiSession } from './api-client';
+import { SseClient } from './sse-client';
 import type { SystemUnderTest } from './campaign-flow.scenario';
 
 export type ServiceKey = 'gateway' | 'strategy-svc' | 'content-svc' | 'creative-svc' | 'scheduler-svc' | 'posting-svc' | 'analytics-svc';
@@ -46,6 +47,48 @@ export function operationsScenario(getSystem: () => ObservedSystem): void {
   let campaignId: string;
   let session: ApiSession;
   const password = `ops-${randomBytes(6).toString('hex')}-password`;
+
+  it('streams a campaign’s stages and posts live to its owner only (Server-Sent Events)', async () => {
+    const system = getSystem();
+    const owner = await ApiSession.register(system.gatewayUrl, `live-${Date.now()}@example.com`);
+    const other = await ApiSession.register(system.gatewayUrl, `live-other-${Date.now()}@example.com`);
+    const stream = await SseClient.open(`${system.gatewayUrl}/api/v1/events`, owner.token);
+    const otherStream = await SseClient.open(`${system.gatewayUrl}/api/v1/events`, other.token);
+    expect((await SseClient.open(`${system.gatewayUrl}/api/v1/events`, 'not-a-token')).status).toBe(401);
+    try {
+      expect(stream.status).toBe(200);
+      const before = new Date(Date.now() - 1).toISOString();
+      const created = await owner.post('/api/v1/campaigns', { ...BRIEF, name: 'Live stream check', startDate: new Date().toISOString() });
+      const id = created.body.id as string;
+      const events = await stream.waitFor('the campaign scheduled, live', (all) => all.some((e) => e.type === 'campaign' && e.data.id === id && e.data.status === 'scheduled'));
+      const mine = events.filter((e) => e.data.id === id || e.data.campaignId === id);
+      const succeeded = mine.filter((e) => e.type === 'campaign').map((e) => (e.data.stages as Array<{ status: string }>).filter((s) => s.status === 'succeeded').length);
+      // Stages appear as the gateway learns of them: never fewer than before, ending with all four. (Stages that
+      // finish within one LIVE_POLL_MS arrive in one event; the offline model is that fast.)
+      expect(succeeded.length).toBeGreaterThanOrEqual(1);
+      expect(succeeded).toEqual([...succeeded].sort((a, b) => a - b));
+      expect(succeeded.at(-1)).toBe(4);
+      const view = (await owner.get(`/api/v1/campaigns/${id}`).expect(200)).body;
+      const streamedPosts = new Set(mine.filter((e) => e.type === 'post').map((e) => e.data.id));
+      expect(streamedPosts).toEqual(new Set(view.posts.map((p: { id: string }) => p.id)));
+      expect(mine.every((e) => e.data.userId === undefined)).toBe(true);
+      // Another user neither sees it on their stream nor may subscribe to it.
+      expect(otherStream.events.filter((e) => e.data.id === id || e.data.campaignId === id)).toHaveLength(0);
+      expect((await SseClient.open(`${system.gatewayUrl}/api/v1/events?campaignId=${id}`, other.token)).status).toBe(404);
+      // A reconnect with Last-Event-ID replays what happened after it: here, everything since before the request.
+      const resumed = await SseClient.open(`${system.gatewayUrl}/api/v1/events?campaignId=${id}`, owner.token, { 'last-event-id': before });
+      try {
+        const replayed = await resumed.waitFor('replay', (all) => all.some((e) => e.type === 'campaign' && e.data.status === 'scheduled') && all.filter((e) => e.type === 'post').length >= streamedPosts.size, 10_000);
+        expect(new Set(replayed.filter((e) => e.type === 'post').map((e) => e.data.id))).toEqual(streamedPosts);
+        expect(replayed.every((e) => e.id! >= before && (e.data.id === id || e.data.campaignId === id))).toBe(true);
+      } finally {
+        await resumed.close();
+      }
+    } finally {
+      await stream.close();
+      await otherStream.close();
+    }
+  });
 
   it('traces a campaign from the HTTP request through every RabbitMQ hop, over OTLP', async () => {
     const system = getSystem();

@@ -4,6 +4,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { AnalyticsModule } from './analytics/analytics.module';
 import { AuthModule } from './auth/auth.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
+import { LiveModule } from './live/live.module';
 import { User } from './auth/user.entity';
 import { Campaign } from './campaigns/campaign.entity';
 import { CampaignsModule } from './campaigns/campaigns.module';
@@ -37,6 +38,7 @@ export class GatewayModule {
         PlatformsModule,
         MediaModule,
         AnalyticsModule,
+        LiveModule,
         ProjectionModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: JwtAuthGuard }],

@@ -14,6 +14,8 @@ export interface GatewayConfig extends ServiceConfig {
   analyticsUrl: string;
   /** How long a call to analytics-svc's internal API may take before the gateway answers 503. */
   analyticsTimeoutMs: number;
+  /** How often the live event stream (`GET /api/v1/events`) reads the read model for changes while anyone listens. */
+  livePollMs: number;
   /** Where the browser is sent after an OAuth callback (`?connected=…` or `?error=…`); absent: the callback answers JSON. */
   oauthResultUrl?: string;
   /** Verifies the signed media URLs posting-svc hands to platforms; absent: `GET /api/v1/media/...` is 404. */
@@ -40,10 +42,11 @@ export function readGatewayConfig(reader: EnvReader, logger = new Logger('Gatewa
   const postingTimeoutMs = reader.int('POSTING_TIMEOUT_MS', 10_000, { min: 100, max: 120_000 });
   const analyticsUrl = reader.url('ANALYTICS_URL', 'http://127.0.0.1:3106', ['http:', 'https:']).replace(/\/+$/, '');
   const analyticsTimeoutMs = reader.int('ANALYTICS_TIMEOUT_MS', 10_000, { min: 100, max: 120_000 });
+  const livePollMs = reader.int('LIVE_POLL_MS', 500, { min: 50, max: 60_000 });
   const oauthResultUrl = reader.optional('OAUTH_RESULT_URL') ? reader.url('OAUTH_RESULT_URL', '', ['http:', 'https:']) : undefined;
   const mediaSigningKey = reader.optional('MEDIA_SIGNING_KEY');
   reader.done();
-  const config: GatewayConfig = { ...base, jwtSecret, jwtExpiresInSeconds, creativeUrl, postingUrl, postingTimeoutMs, analyticsUrl, analyticsTimeoutMs };
+  const config: GatewayConfig = { ...base, jwtSecret, jwtExpiresInSeconds, creativeUrl, postingUrl, postingTimeoutMs, analyticsUrl, analyticsTimeoutMs, livePollMs };
   if (oauthResultUrl) config.oauthResultUrl = oauthResultUrl;
   if (mediaSigningKey) config.mediaSigningKey = mediaSigningKey;
   return config;
