@@ -80,6 +80,15 @@ describe('readiness and metrics on RabbitMQ', () => {
     expect(app.get<BusTransport>(BUS_TRANSPORT).activeConsumers()).toBe(1);
   });
 
+  it('counts a queue on a channel of its own: asking about a missing queue leaves the consumer attached', async () => {
+    const transport = app.get<BusTransport>(BUS_TRANSPORT);
+    await expect(transport.messageCount(`${namespace}.no-such-queue`)).rejects.toThrow(/NOT_FOUND/);
+    await new Promise((resolve) => setTimeout(resolve, 300)); // let a closing channel's events arrive
+    expect(await readiness.report()).toMatchObject({ ready: true, checks: { consumers: true, broker: true } });
+    await send('after-missing-queue');
+    await eventually('still consuming', async () => ((await effects('after-missing-queue')) === 1 ? true : undefined));
+  });
+
   it('answers /health/ready with 503 naming the failing check while the broker is gone', async () => {
     await harness.proxy!.stop();
     try {
@@ -106,11 +115,11 @@ describe('readiness and metrics on RabbitMQ', () => {
       const line = res.text.split('\n').find((l) => l.startsWith(`${name}{`) && Object.entries(labels).every(([k, v]) => l.includes(`${k}="${v}"`)));
       return line === undefined ? undefined : Number(line.split(' ').at(-1));
     };
-    expect(series('bus_messages_consumed_total', { routing_key: 'post.cancelled.v1', outcome: 'processed', service: SERVICE })).toBe(2);
+    expect(series('bus_messages_consumed_total', { routing_key: 'post.cancelled.v1', outcome: 'processed', service: SERVICE })).toBe(3); // before, after, after-missing-queue
     expect(series('bus_messages_consumed_total', { routing_key: 'post.cancelled.v1', outcome: 'retried' })).toBe(1);
     expect(series('bus_messages_failed_total', { routing_key: 'post.cancelled.v1' })).toBe(2);
-    expect(series('bus_handler_duration_seconds_count', { routing_key: 'post.cancelled.v1', outcome: 'processed' })).toBe(2);
-    expect(series('bus_messages_published_total', { routing_key: 'campaign.armed.v1' })).toBeGreaterThanOrEqual(2);
+    expect(series('bus_handler_duration_seconds_count', { routing_key: 'post.cancelled.v1', outcome: 'processed' })).toBe(3);
+    expect(series('bus_messages_published_total', { routing_key: 'campaign.armed.v1' })).toBeGreaterThanOrEqual(3);
     expect(series('bus_queue_depth', { queue: `${namespace}.${SERVICE}.dlq` })).toBe(1);
     expect(series('bus_queue_depth', { queue: `${namespace}.${SERVICE}` })).toBe(0);
     expect(res.text).toMatch(/^bus_outbox_backlog\{service="ready-test"\} \d+$/m);

@@ -105,11 +105,12 @@ export class AmqpTransport implements BusTransport {
     return raw ? this.toDelivery(raw, channel) : null;
   }
 
+  /**
+   * On a short-lived channel of its own: a queue that does not exist (deleted by an operator, say) makes the broker
+   * close the channel that asked, and that must not be the consumers' (metrics scrape this).
+   */
   async messageCount(queue: string): Promise<number> {
-    const channel = this.consumerChannel;
-    if (!channel) throw new Error('consumer channel is not open');
-    const { messageCount } = await channel.checkQueue(queue);
-    return messageCount;
+    return this.withOwnChannel(async (channel) => (await channel.checkQueue(queue)).messageCount);
   }
 
   isConnected(): boolean {
@@ -167,12 +168,8 @@ export class AmqpTransport implements BusTransport {
    * DLQ declared by an older version) closes only that channel: the existing queue is kept, with a warning.
    */
   private async assertQueueKeepingExisting(name: string, args: Record<string, unknown>): Promise<void> {
-    const model = this.connection?.connection;
-    if (!model) throw new Error('bus transport is not connected');
-    const probe = await model.createChannel();
-    probe.on('error', () => undefined); // the broker closes it on PRECONDITION_FAILED: expected here
     try {
-      await probe.assertQueue(name, { durable: true, arguments: args });
+      await this.withOwnChannel((channel) => channel.assertQueue(name, { durable: true, arguments: args }));
     } catch (error) {
       if (!/PRECONDITION_FAILED/.test((error as Error).message)) throw error;
       this.logger.warn(
@@ -180,9 +177,20 @@ export class AmqpTransport implements BusTransport {
           'limit (RabbitMQ 4 applies 20 to a quorum queue declared without x-delivery-limit=-1), a letter listed or inspected ' +
           'more times than that is dropped: replay or discard its letters, delete the queue and restart the service to re-declare it.',
       );
-      return;
     }
-    await probe.close().catch(() => undefined);
+  }
+
+  /** Runs `work` on a channel opened for it and closed after; a broker error closes only that channel. */
+  private async withOwnChannel<T>(work: (channel: Channel) => Promise<T>): Promise<T> {
+    const model = this.connection?.connection;
+    if (!model) throw new Error('bus transport is not connected');
+    const channel = await model.createChannel();
+    channel.on('error', () => undefined); // the broker closing it with an error is reported by `work`'s rejection
+    try {
+      return await work(channel);
+    } finally {
+      await channel.close().catch(() => undefined);
+    }
   }
 
   private requirePublisher(): ChannelWrapper {
