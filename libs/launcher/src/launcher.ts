@@ -24,12 +24,29 @@ export interface LaunchOptions {
   replicas?: Partial<Record<ServiceProcessName, number>>;
 }
 
-export async function freePort(): Promise<number> {
+/** Ports this process already handed out: the kernel may offer a just-closed port again. */
+const handedOut = new Set<number>();
+
+async function unusedPort(): Promise<number> {
   const server = net.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as net.AddressInfo;
   await new Promise((resolve) => server.close(resolve));
   return port;
+}
+
+/**
+ * A port nothing listens on now, and never one this process returned before: two services of one group given
+ * the same port would have the second fail to listen while the first answered the readiness probes for both.
+ */
+export async function freePort(): Promise<number> {
+  for (;;) {
+    const port = await unusedPort();
+    if (!handedOut.has(port)) {
+      handedOut.add(port);
+      return port;
+    }
+  }
 }
 
 function prefixed(name: string): Writable {
