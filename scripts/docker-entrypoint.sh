@@ -11,6 +11,8 @@ usage: <image> COMMAND [ARGS...]
 commands:
   gateway | strategy-svc | content-svc | creative-svc | scheduler-svc | posting-svc | analytics-svc
                run that service (needs DATABASE_URL and RABBITMQ_URL; HTTP on its port, /health/ready)
+  dashboard    the web dashboard (Next.js) on PORT (default 3001), GET /healthz; reaches the gateway at
+               GATEWAY_URL (e.g. http://gateway:3000); COOKIE_SECURE=true behind HTTPS; no database or broker
   all-in-one   the seven services in one process (embedded PostgreSQL in DATA_DIR unless DATABASE_URL is set)
   migrate      apply every service's database migrations to DATABASE_URL, then exit
   dlq SERVICE list|replay [COUNT]
@@ -28,6 +30,10 @@ if [ "$#" -gt 0 ]; then shift; fi
 case "$command" in
   gateway | strategy-svc | content-svc | creative-svc | scheduler-svc | posting-svc | analytics-svc)
     exec node "dist/apps/$command/src/main.js" "$@"
+    ;;
+  dashboard)
+    # `next start` on the build in apps/dashboard/.next (it may write apps/dashboard/.next/cache: writable).
+    exec node node_modules/next/dist/bin/next start apps/dashboard --port "${PORT:-3001}" --hostname 0.0.0.0 "$@"
     ;;
   all-in-one)
     # Same flags as `npm start` (Liftoff-only WebAssembly compilation: the embedded PostgreSQL starts faster).

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure PostgreSQL (127.0.0.1:5432) and RabbitMQ (127.0.0.1:5672) answer, installing and starting
-# them from Debian's packages when they are missing or down. Used by .ci/run; harmless when both are up.
+# them from Debian's packages when they are missing or down, and that Debian's Chromium is installed (the
+# dashboard's browser tests drive it; nothing downloads a browser). Used by .ci/run; harmless when all are there.
 set -euo pipefail
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -30,4 +31,8 @@ if ! port_open 5672; then
   wait_port 5672 RabbitMQ 120
   as_root rabbitmqctl await_startup >/dev/null 2>&1 || true
 fi
-echo "ensure-services: PostgreSQL and RabbitMQ are up" >&2
+if [ ! -x /usr/bin/chromium ]; then
+  echo "ensure-services: installing Debian's chromium" >&2
+  as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+echo "ensure-services: PostgreSQL and RabbitMQ are up, $(/usr/bin/chromium --version 2>/dev/null | head -n 1) is installed" >&2

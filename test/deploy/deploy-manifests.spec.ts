@@ -35,6 +35,18 @@ const AGENTS = APPS.filter((a) => a !== 'gateway');
 const portVar = (app: ServiceName) => `${app.replace('-svc', '').toUpperCase()}_PORT`;
 const SHUTDOWN_GRACE_MS_DEFAULT = 25_000;
 const SECRET_NAME = 'agentic-social-secrets';
+/**
+ * The web dashboard (apps/dashboard, Next.js `next start`): the eighth long-running deployable of the image, not
+ * one of the NestJS services of SERVICES. Port 3001, GET /healthz, no database, broker or secret; its server
+ * calls the gateway at GATEWAY_URL. Next.js may write to apps/dashboard/.next/cache under the image's WORKDIR.
+ */
+const DASHBOARD = 'dashboard';
+const DASHBOARD_PORT = 3001;
+const DASHBOARD_CACHE = '/app/apps/dashboard/.next/cache';
+/** What runs as a long-lived container (compose service, Kubernetes Deployment): the seven services and the dashboard. */
+const DEPLOYABLES: string[] = [...APPS, DASHBOARD];
+const portOf = (deployable: string) => (deployable === DASHBOARD ? DASHBOARD_PORT : SERVICES[deployable as ServiceName].port);
+const packageJson = () => JSON.parse(repoFile('package.json')) as { scripts: Record<string, string>; dependencies: Record<string, string>; devDependencies: Record<string, string> };
 
 // ==========================================================================================================
 describe('Dockerfile', () => {
@@ -91,6 +103,57 @@ describe('Dockerfile', () => {
     expect(run(finalStage)).not.toMatch(/npm (ci|install)/);
   });
 
+  it('builds the dashboard (npm run build:dashboard) after npm ci and ships its .next without the cache, with next.config.mjs', () => {
+    // The script the build stage runs: `next build apps/dashboard`, telemetry off (no network in the build).
+    expect(packageJson().scripts['build:dashboard']).toMatch(/^NEXT_TELEMETRY_DISABLED=1 next build apps\/dashboard$/);
+    // `next start` runs on production dependencies only: next, react and react-dom must be among them.
+    for (const dependency of ['next', 'react', 'react-dom']) {
+      expect([dependency, packageJson().dependencies[dependency] !== undefined, packageJson().devDependencies[dependency]]).toEqual([dependency, true, undefined]);
+    }
+    // In the stage with every dependency (tailwindcss and postcss are dev dependencies), after npm ci.
+    const build = stages.find((s) => /npm run build:dashboard\b/.test(run(s)));
+    expect(build).toBeDefined();
+    const commands = run(build!);
+    expect(commands).toMatch(/npm ci\b/);
+    expect(commands).not.toMatch(/npm ci\b[^\n]*--omit=dev/);
+    expect(commands.indexOf('npm ci')).toBeLessThan(commands.indexOf('npm run build:dashboard'));
+    // Telemetry off in the build stage too (whatever the script says).
+    const buildEnv = new Map<string, string | null>();
+    for (const i of build!.body) if (i instanceof Env) for (const p of i.getProperties()) buildEnv.set(p.getName(), p.getValue());
+    expect(buildEnv.get('NEXT_TELEMETRY_DISABLED')).toBe('1');
+    // The final stage gets the dashboard from that stage: a staged copy of apps/dashboard with .next (its cache
+    // removed) and next.config.mjs, and never node_modules from it (dev dependencies stay out).
+    const fromBuild = finalStage.body.filter((i) => i.getKeyword() === 'COPY' && flag(i, 'from') === build!.name);
+    expect(fromBuild.some((i) => /node_modules/.test(args(i).slice(0, -1).join(' ')))).toBe(false);
+    const dashboardCopy = fromBuild.find((i) => /^(\.\/|\/app\/)?apps\/dashboard\/?$/.test(args(i)[args(i).length - 1]));
+    expect(dashboardCopy).toBeDefined();
+    const [staged] = args(dashboardCopy!);
+    const stagedDir = staged.replace(/\/+$/, '');
+    expect(stagedDir).not.toBe('/app/apps/dashboard'); // not the build tree itself: it holds the cache and the sources
+    const escaped = stagedDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    expect(commands).toMatch(new RegExp(`cp -R apps/dashboard/\\.next ${escaped}/\\.next\\b`));
+    expect(commands).toMatch(new RegExp(`rm -rf ${escaped}/\\.next/cache\\b`));
+    expect(commands).toMatch(new RegExp(`cp apps/dashboard/next\\.config\\.mjs ${escaped}/`));
+    // apps/dashboard/package.json if there is one (there is none now: conditional copy).
+    expect(commands).toMatch(new RegExp(`if \\[ -f apps/dashboard/package\\.json \\]; then cp apps/dashboard/package\\.json ${escaped}/`));
+    expect(commands).toMatch(/test -f apps\/dashboard\/\.next\/BUILD_ID/);
+    expect(existsSync(path.join(REPO, 'apps/dashboard/next.config.mjs'))).toBe(true);
+  });
+
+  it('prepares the dashboard for a read-only root filesystem: its cache directory under WORKDIR is writable by uid 10001', () => {
+    const workdirs = finalStage.body.filter((i) => i.getKeyword() === 'WORKDIR').map((i) => args(i)[0]);
+    expect(workdirs[workdirs.length - 1]).toBe('/app');
+    expect(DASHBOARD_CACHE).toBe(`${workdirs[workdirs.length - 1]}/apps/dashboard/.next/cache`);
+    const commands = run(finalStage);
+    expect(commands).toMatch(new RegExp(`mkdir -p [^\\n&]*${DASHBOARD_CACHE.replace(/\./g, '\\.')}`));
+    expect(commands).toMatch(new RegExp(`chown 10001:10001 [^\\n&]*${DASHBOARD_CACHE.replace(/\./g, '\\.')}`));
+    const env = new Map<string, string | null>();
+    for (const i of finalStage.body) if (i instanceof Env) for (const p of i.getProperties()) env.set(p.getName(), p.getValue());
+    expect(env.get('NEXT_TELEMETRY_DISABLED')).toBe('1');
+    const exposed = finalStage.body.filter((i) => i.getKeyword() === 'EXPOSE').flatMap((i) => args(i).map(Number));
+    expect(exposed.sort((a, b) => a - b)).toEqual(DEPLOYABLES.map(portOf).sort((a, b) => a - b));
+  });
+
   it('runs as a non-root user with NODE_ENV=production and HOST=0.0.0.0, through the entrypoint script', () => {
     const users = finalStage.body.filter((i) => i.getKeyword() === 'USER').map((i) => args(i)[0]);
     expect(users.length).toBeGreaterThan(0);
@@ -123,8 +186,26 @@ describe('Dockerfile', () => {
       expect([source, existsSync(path.join(REPO, source))]).toEqual([source, true]);
       expect([source, ignored(source)]).toEqual([source, false]);
     }
-    // The matcher itself: the local state and secrets are excluded.
-    for (const file of ['node_modules/x', 'dist/apps/x.js', 'data/pglite', '.git/HEAD', '.env', 'test-artifacts/logs/a.log', 'apps/gateway/src/a.spec.ts']) expect([file, ignored(file)]).toEqual([file, true]);
+    // The matcher itself: the local state and secrets are excluded, a local dashboard build too.
+    for (const file of ['node_modules/x', 'dist/apps/x.js', 'data/pglite', '.git/HEAD', '.env', 'test-artifacts/logs/a.log', 'apps/gateway/src/a.spec.ts', 'apps/dashboard/.next/BUILD_ID', 'apps/dashboard/.next/cache/images/x']) {
+      expect([file, ignored(file)]).toEqual([file, true]);
+    }
+    // Everything `next build apps/dashboard` reads stays in the context (sources, styles, next/postcss/ts configs);
+    // only its tests may be left out.
+    const dashboardFiles: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(path.join(REPO, dir), { withFileTypes: true })) {
+        const relative = `${dir}/${entry.name}`;
+        if (entry.isDirectory()) {
+          if (!['.next', 'node_modules'].includes(entry.name)) walk(relative);
+        } else dashboardFiles.push(relative);
+      }
+    };
+    walk('apps/dashboard');
+    expect(dashboardFiles).toEqual(expect.arrayContaining(['apps/dashboard/next.config.mjs', 'apps/dashboard/postcss.config.mjs', 'apps/dashboard/tsconfig.json']));
+    for (const file of dashboardFiles) expect([file, ignored(file)]).toEqual([file, /\.(spec|test)\.tsx?$/.test(file)]);
+    // The dashboard imports libs/contracts: copied with libs/.
+    expect(sources).toEqual(expect.arrayContaining(['apps', 'libs']));
   });
 });
 
@@ -141,10 +222,11 @@ describe('scripts/docker-entrypoint.sh', () => {
   });
   afterAll(() => rmSync(fakeBin, { recursive: true, force: true }));
 
-  const entry = (...argv: string[]) => {
-    const result = spawnSync('/bin/sh', [script, ...argv], { encoding: 'utf8', env: { ...process.env, PATH: `${fakeBin}${path.delimiter}${process.env.PATH}` } });
+  const entryWith = (env: Record<string, string | undefined>, ...argv: string[]) => {
+    const result = spawnSync('/bin/sh', [script, ...argv], { encoding: 'utf8', env: { ...process.env, ...env, PATH: `${fakeBin}${path.delimiter}${process.env.PATH}` } });
     return { ...result, stdout: result.stdout.trim() };
   };
+  const entry = (...argv: string[]) => entryWith({}, ...argv);
 
   it('is POSIX sh (checked by /bin/sh -n, dash on Debian) and executable', () => {
     const check = spawnSync('/bin/sh', ['-n', script], { encoding: 'utf8' });
@@ -174,18 +256,38 @@ describe('scripts/docker-entrypoint.sh', () => {
     expect([source, existsSync(path.join(REPO, source))]).toEqual([source, true]);
   });
 
-  it.each([['bogus'], ['Gateway'], ['']])('rejects %j with the usage and exit status 2', (command) => {
+  it('dashboard execs `next start apps/dashboard` on PORT (default 3001), on every interface', () => {
+    // PORT unset (spawnSync leaves out undefined variables), then set.
+    const run = (port: string | undefined) => entryWith({ PORT: port }, 'dashboard');
+    const byDefault = run(undefined);
+    expect(byDefault.stderr).toBe('');
+    expect(byDefault.status).toBe(0);
+    expect(byDefault.stdout).toBe(`${byDefault.pid} node_modules/next/dist/bin/next start apps/dashboard --port ${DASHBOARD_PORT} --hostname 0.0.0.0`);
+    const onPort = run('4000');
+    expect(onPort.stdout).toBe(`${onPort.pid} node_modules/next/dist/bin/next start apps/dashboard --port 4000 --hostname 0.0.0.0`);
+    // What it runs exists (relative to the application directory, like dist/): next's CLI and the app's config.
+    expect(existsSync(path.join(REPO, 'node_modules/next/dist/bin/next'))).toBe(true);
+    expect(existsSync(path.join(REPO, 'apps/dashboard/next.config.mjs'))).toBe(true);
+    // Same default port as `npm run start:dashboard`.
+    const start = packageJson().scripts['start:dashboard'];
+    if (start !== undefined) expect(/--port \$\{[A-Z_]+:-(\d+)\}/.exec(start)?.[1]).toBe(String(DASHBOARD_PORT));
+  });
+
+  it.each([['bogus'], ['Gateway'], ['Dashboard'], ['']])('rejects %j with the usage and exit status 2', (command) => {
     const result = command === '' ? entry() : entry(command);
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/usage:/);
     expect(result.stderr).toMatch(/gateway \| strategy-svc/);
+    expect(result.stderr).toMatch(/^  dashboard /m);
   });
 
   it('prints the usage on help, exit 0', () => {
     const result = entry('help');
     expect(result.status).toBe(0);
     expect(result.stderr).toMatch(/migrate/);
+    expect(result.stderr).toMatch(/dashboard[^\n]*PORT[^\n]*3001[^\n]*\/healthz/);
+    expect(result.stderr).toMatch(/GATEWAY_URL/);
   });
 });
 
@@ -257,8 +359,8 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it('runs PostgreSQL, RabbitMQ with its management UI, the migration and the seven services', () => {
-    expect(Object.keys(services).sort()).toEqual(['migrate', 'postgres', 'rabbitmq', ...APPS].sort());
+  it('runs PostgreSQL, RabbitMQ with its management UI, the migration, the seven services and the dashboard', () => {
+    expect(Object.keys(services).sort()).toEqual(['migrate', 'postgres', 'rabbitmq', ...DEPLOYABLES].sort());
     // Official images pinned to a major (PostgreSQL) and a minor (RabbitMQ) version.
     expect(services.postgres.image).toMatch(/^postgres:\d+(\.\d+)?(-[a-z]+)?$/);
     expect(services.rabbitmq.image).toMatch(/^rabbitmq:\d+\.\d+(\.\d+)?-management(-[a-z]+)?$/);
@@ -290,9 +392,9 @@ describe('docker-compose.yml', () => {
     expect(amqp.username).toBe(env('rabbitmq').RABBITMQ_DEFAULT_USER);
   });
 
-  it('publishes only the gateway (3000) and the RabbitMQ management UI (15672)', () => {
+  it('publishes only the gateway (3000), the dashboard (3001) and the RabbitMQ management UI (15672)', () => {
     const published = Object.entries(services).flatMap(([name, s]) => ((s.ports ?? []) as string[]).map((p) => `${name}->${String(p).split(':').pop()}`));
-    expect(published.sort()).toEqual(['gateway->3000', 'rabbitmq->15672']);
+    expect(published.sort()).toEqual(['dashboard->3001', 'gateway->3000', 'rabbitmq->15672']);
     for (const s of Object.values(services)) expect(s.network_mode).toBeUndefined();
   });
 
@@ -337,6 +439,40 @@ describe('docker-compose.yml', () => {
     expect(s.tmpfs).toEqual(expect.arrayContaining(['/tmp', e.DATA_DIR]));
     expect(s.cap_drop).toEqual(['ALL']);
     expect(s.security_opt).toContain('no-new-privileges:true');
+  });
+
+  it('dashboard: same image, its command, port 3001, /healthz healthcheck, GATEWAY_URL, read-only with a tmpfs cache', () => {
+    const s = services[DASHBOARD];
+    expect(s.image).toBe(services.gateway.image);
+    expect(s.build).toEqual({ context: '.', dockerfile: 'Dockerfile' });
+    expect(s.command).toEqual([DASHBOARD]);
+    expect(s.ports).toEqual([`${DASHBOARD_PORT}:${DASHBOARD_PORT}`]);
+    const e = env(DASHBOARD);
+    expect(e.PORT).toBe(String(DASHBOARD_PORT));
+    expect(e.NODE_ENV).toBe('production');
+    expect(e.NEXT_TELEMETRY_DISABLED).toBe('1');
+    // Its server reaches the gateway on the compose network, at the gateway's own port.
+    expect(e.GATEWAY_URL).toBe(`http://gateway:${SERVICES.gateway.port}`);
+    expect(env('gateway').GATEWAY_PORT).toBe(String(SERVICES.gateway.port));
+    // Plain http on localhost: the cookie is not forced Secure unless .env says so.
+    expect(interpolate(e.COOKIE_SECURE)).toBe('false');
+    expect(interpolate(e.COOKIE_SECURE, { COOKIE_SECURE: 'true' })).toBe('true');
+    // No database, broker, admin API or secret.
+    for (const name of Object.keys(e)) expect([name, /DATABASE|RABBITMQ|SECRET|TOKEN|_KEYS?$|PASSWORD/.test(name)]).toEqual([name, false]);
+    // Starts after a healthy gateway only (it needs nothing else).
+    expect(s.depends_on).toEqual({ gateway: { condition: 'service_healthy' } });
+    const [form, binary, flagName, code] = s.healthcheck.test as string[];
+    expect([form, binary, flagName]).toEqual(['CMD', 'node', '-e']);
+    expect(code).toContain(`fetch('http://127.0.0.1:${DASHBOARD_PORT}/healthz')`);
+    expect(code).toMatch(/process\.exit\(r\.ok\?0:1\)/);
+    expect(s.healthcheck).toMatchObject({ interval: expect.any(String), timeout: expect.any(String), retries: expect.any(Number) });
+    // Read-only root filesystem; /tmp and the Next.js cache (under the image's WORKDIR) are tmpfs.
+    expect(s.read_only).toBe(true);
+    expect(s.tmpfs).toEqual(expect.arrayContaining(['/tmp', DASHBOARD_CACHE]));
+    expect(s.cap_drop).toEqual(['ALL']);
+    expect(s.security_opt).toContain('no-new-privileges:true');
+    expect(s.restart).toBe('unless-stopped');
+    expect(durationMs(s.stop_grace_period)).toBeGreaterThanOrEqual(5_000);
   });
 
   it('gives each service the secrets it needs, only by interpolation with a clear message', () => {
@@ -386,6 +522,9 @@ describe('docker-compose.yml', () => {
     expect(env('gateway')).toMatchObject({ POSTING_URL: 'http://posting-svc:3105', CREATIVE_URL: 'http://creative-svc:3103', ANALYTICS_URL: 'http://analytics-svc:3106' });
     expect(env('analytics-svc').POSTING_URL).toBe('http://posting-svc:3105');
     expect(env('posting-svc').CREATIVE_URL).toBe('http://creative-svc:3103');
+    // The dashboard's only internal URL: the gateway.
+    const gatewayUrl = new URL(env(DASHBOARD).GATEWAY_URL);
+    expect([gatewayUrl.hostname, gatewayUrl.port]).toEqual(['gateway', String(SERVICES.gateway.port)]);
   });
 });
 
@@ -414,7 +553,7 @@ describe('Kubernetes manifests (k8s/, rendered by kustomize)', () => {
     it('kustomize renders the base and fails on a broken kustomization', () => {
       const base = renderKustomize(kustomize, path.join(REPO, 'k8s/base'));
       expect(base.status).toBe(0);
-      expect(of(base.objects, 'Deployment')).toHaveLength(APPS.length);
+      expect(of(base.objects, 'Deployment').map((d) => d.metadata.name).sort()).toEqual([...DEPLOYABLES].sort());
       const dir = mkdtempSync(path.join(os.tmpdir(), 'kustomize-'));
       try {
         writeFileSync(path.join(dir, 'kustomization.yaml'), 'resources:\n  - missing.yaml\n');
@@ -466,11 +605,14 @@ describe('Kubernetes manifests (k8s/, rendered by kustomize)', () => {
     const objects = () => rendered[overlay];
     const deployments = () => of(objects(), 'Deployment');
     const workloads = () => [...deployments(), ...of(objects(), 'Job')];
-    const configMap = () => {
+    /** The generated ConfigMaps (name-hash suffixed): the services' agentic-social-config and the dashboard's dashboard-config. */
+    const configMapObject = (name: 'agentic-social-config' | 'dashboard-config') => {
       const maps = of(objects(), 'ConfigMap');
-      expect(maps).toHaveLength(1);
-      return maps[0].data as Record<string, string>;
+      expect(maps.map((m) => m.metadata.name.replace(/-[a-z0-9]{10}$/, '')).sort()).toEqual(['agentic-social-config', 'dashboard-config']);
+      return maps.find((m) => m.metadata.name.replace(/-[a-z0-9]{10}$/, '') === name)!;
     };
+    const configMap = () => configMapObject('agentic-social-config').data as Record<string, string>;
+    const dashboardConfig = () => configMapObject('dashboard-config').data as Record<string, string>;
     const container = (workload: Obj): Obj => {
       const containers = podTemplate(workload).spec.containers as Obj[];
       expect(containers).toHaveLength(1);
@@ -513,9 +655,9 @@ describe('Kubernetes manifests (k8s/, rendered by kustomize)', () => {
       }
     });
 
-    it('has one Deployment and one ClusterIP Service per service, with the common labels', () => {
-      expect(deployments().map((d) => d.metadata.name).sort()).toEqual([...APPS].sort());
-      expect(of(objects(), 'Service').map((s) => s.metadata.name).sort()).toEqual([...APPS].sort());
+    it('has one Deployment and one ClusterIP Service per service and for the dashboard, with the common labels', () => {
+      expect(deployments().map((d) => d.metadata.name).sort()).toEqual([...DEPLOYABLES].sort());
+      expect(of(objects(), 'Service').map((s) => s.metadata.name).sort()).toEqual([...DEPLOYABLES].sort());
       for (const o of objects().filter((x) => x.kind !== 'Namespace')) {
         expect([o.kind, o.metadata.name, o.metadata.labels?.['app.kubernetes.io/part-of']]).toEqual([o.kind, o.metadata.name, 'agentic-social']);
       }
@@ -523,7 +665,7 @@ describe('Kubernetes manifests (k8s/, rendered by kustomize)', () => {
         const labels = podTemplate(w).metadata.labels as Record<string, string>;
         expect(Object.keys(labels)).toEqual(expect.arrayContaining(['app.kubernetes.io/name', 'app.kubernetes.io/part-of', 'app.kubernetes.io/component']));
       }
-      for (const app of APPS) {
+      for (const app of DEPLOYABLES) {
         const d = byName(objects(), 'Deployment', app)!;
         const s = byName(objects(), 'Service', app)!;
         const labels = podTemplate(d).metadata.labels as Record<string, string>;
@@ -532,7 +674,7 @@ describe('Kubernetes manifests (k8s/, rendered by kustomize)', () => {
         expect(labels).toMatchObject(d.spec.selector.matchLabels);
         expect(labels).toMatchObject(s.spec.selector);
         expect(s.spec.type ?? 'ClusterIP').toBe('ClusterIP');
-        expect(s.spec.ports).toEqual([expect.objectContaining({ port: SERVICES[app].port, targetPort: 'http' })]);
+        expect(s.spec.ports).toEqual([expect.objectContaining({ port: portOf(app), targetPort: 'http' })]);
       }
     });
 
@@ -570,7 +712,7 @@ describe('Kubernetes manifests (k8s/, rendered by kustomize)', () => {
       // Prometheus scrapes /metrics on the service's own port.
       expect(podTemplate(d).metadata.annotations).toMatchObject({ 'prometheus.io/scrape': 'true', 'prometheus.io/port': String(port), 'prometheus.io/path': '/metrics' });
       // Non-secret configuration from the rendered ConfigMap; DATABASE_URL and RABBITMQ_URL from the Secret.
-      const cm = of(objects(), 'ConfigMap')[0];
+      const cm = configMapObject('agentic-social-config');
       expect(c.envFrom).toEqual([{ configMapRef: { name: cm.metadata.name } }]);
       for (const name of ['DATABASE_URL', 'RABBITMQ_URL', 'ADMIN_TOKEN']) expect(envValue(c, name)?.valueFrom).toEqual({ secretKeyRef: { name: SECRET_NAME, key: name } });
       // Secrets a service does not use are not given to it.
@@ -578,6 +720,52 @@ describe('Kubernetes manifests (k8s/, rendered by kustomize)', () => {
       expect(given.includes('JWT_SECRET')).toBe(app === 'gateway');
       expect(given.includes('TOKEN_ENCRYPTION_KEYS')).toBe(app === 'posting-svc');
       expect(given.includes('MEDIA_SIGNING_KEY')).toBe(app === 'gateway' || app === 'posting-svc');
+    });
+
+    it('dashboard: image, command, port 3001, /healthz probes, resources, its own ConfigMap, no secret, graceful shutdown', () => {
+      const d = byName(objects(), 'Deployment', DASHBOARD)!;
+      const pod = podTemplate(d).spec as Obj;
+      const c = container(d);
+      expect(c.image).toBe(container(byName(objects(), 'Deployment', 'gateway')!).image);
+      expect(c.args).toEqual([DASHBOARD]);
+      expect(c.ports).toEqual([{ name: 'http', containerPort: DASHBOARD_PORT, protocol: 'TCP' }]);
+      expect(envValue(c, 'PORT')?.value).toBe(String(DASHBOARD_PORT));
+      expect(pod.enableServiceLinks).toBe(false);
+      expect(podTemplate(d).metadata.labels['app.kubernetes.io/component']).toBe('web');
+      // GET /healthz (stateless: no database or broker behind it) for startup, readiness and liveness.
+      for (const probe of [c.startupProbe, c.readinessProbe, c.livenessProbe]) {
+        expect(probe?.httpGet?.path).toBe('/healthz');
+        expect(probe.httpGet.port === 'http' || probe.httpGet.port === DASHBOARD_PORT).toBe(true);
+        expect(probe.timeoutSeconds).toBeGreaterThan(0);
+      }
+      // Sized for a Next.js server (about 100-150 MiB resident), not for the services.
+      for (const resource of ['cpu', 'memory']) {
+        const request = quantity(c.resources.requests[resource]);
+        const limit = quantity(c.resources.limits[resource]);
+        expect([resource, request > 0, request <= limit]).toEqual([resource, true, true]);
+      }
+      expect(quantity(c.resources.requests.memory)).toBeGreaterThanOrEqual(100 * 2 ** 20);
+      expect(quantity(c.resources.limits.memory)).toBeGreaterThanOrEqual(192 * 2 ** 20);
+      expect(quantity(c.resources.limits.memory)).toBeLessThanOrEqual(512 * 2 ** 20);
+      // Only its own ConfigMap (not the services' one: dev's NODE_ENV=development would reach `next start`).
+      const cm = configMapObject('dashboard-config');
+      expect(c.envFrom).toEqual([{ configMapRef: { name: cm.metadata.name } }]);
+      const data = dashboardConfig();
+      expect(data.GATEWAY_URL).toBe(`http://gateway:${SERVICES.gateway.port}`);
+      expect(data.NEXT_TELEMETRY_DISABLED).toBe('1');
+      // HTTPS (prod, TLS on the Ingress): the session cookie always Secure; dev's Ingress is plain http.
+      expect(data.COOKIE_SECURE).toBe(overlay === 'prod' ? 'true' : 'false');
+      const secretKeys = Object.keys((parse(repoFile('k8s/base/secret.example.yaml')) as Obj).stringData as Obj);
+      for (const key of Object.keys(data)) expect([key, secretKeys.includes(key)]).toEqual([key, false]);
+      // No secret, no database, no broker.
+      for (const e of (c.env ?? []) as Obj[]) expect([e.name, e.valueFrom]).toEqual([e.name, undefined]);
+      expect(((c.env ?? []) as Obj[]).map((e) => e.name)).not.toEqual(expect.arrayContaining(['DATABASE_URL']));
+      // SIGTERM after the preStop sleep, within the grace period.
+      const sleep = c.lifecycle.preStop.exec.command as string[];
+      expect(sleep[0]).toBe('sleep');
+      expect(pod.terminationGracePeriodSeconds).toBeGreaterThan(Number(sleep[1]));
+      // No /metrics on the dashboard: no scrape annotations.
+      expect(podTemplate(d).metadata.annotations?.['prometheus.io/scrape']).toBeUndefined();
     });
 
     it.each(['Deployment', 'Job'])('every %s runs non-root, read-only, without privileges, with emptyDir for /tmp and DATA_DIR', (kind) => {
@@ -597,7 +785,8 @@ describe('Kubernetes manifests (k8s/, rendered by kustomize)', () => {
         expect(c.securityContext.privileged).not.toBe(true);
         expect(pod.automountServiceAccountToken).toBe(false);
         expect(pod.hostNetwork ?? false).toBe(false);
-        for (const mountPath of ['/tmp', dataDir]) {
+        // The dashboard writes no DATA_DIR, but Next.js' cache under the image's WORKDIR.
+        for (const mountPath of ['/tmp', w.metadata.name === DASHBOARD ? DASHBOARD_CACHE : dataDir]) {
           const mount = (c.volumeMounts as Obj[]).find((m) => m.mountPath === mountPath);
           expect([w.metadata.name, mountPath, mount !== undefined]).toEqual([w.metadata.name, mountPath, true]);
           const volume = (pod.volumes as Obj[]).find((v) => v.name === mount!.name);
@@ -643,7 +832,8 @@ describe('Kubernetes manifests (k8s/, rendered by kustomize)', () => {
 
     it('autoscales every service on CPU (HPA autoscaling/v2) and bounds disruptions (PDB)', () => {
       const hpas = of(objects(), 'HorizontalPodAutoscaler');
-      for (const app of [...AGENTS, 'gateway' as const]) {
+      expect(hpas.map((h) => h.spec.scaleTargetRef.name).sort()).toEqual([...DEPLOYABLES].sort());
+      for (const app of [...AGENTS, 'gateway', DASHBOARD]) {
         const hpa = hpas.find((h) => h.spec.scaleTargetRef.name === app);
         expect([app, hpa?.apiVersion]).toEqual([app, 'autoscaling/v2']);
         expect(hpa!.spec.scaleTargetRef).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', name: app });
@@ -667,19 +857,59 @@ describe('Kubernetes manifests (k8s/, rendered by kustomize)', () => {
       }
     });
 
-    it('exposes only the gateway, through one Ingress without /metrics or health', () => {
+    it('exposes the gateway (/api, /docs, /docs-json) and the dashboard (/) through one Ingress, without the services\' /metrics or health', () => {
       const ingresses = of(objects(), 'Ingress');
       expect(ingresses).toHaveLength(1);
       const rules = ingresses[0].spec.rules as Obj[];
       const host = overlay === 'prod' ? 'agentic-social.example.com' : 'agentic-social.localtest.me';
       expect(rules.map((r) => r.host)).toEqual([host]);
       const paths = rules.flatMap((r) => r.http.paths as Obj[]);
-      expect(new Set(paths.map((p) => p.backend.service.name))).toEqual(new Set(['gateway']));
+      expect(new Set(paths.map((p) => p.backend.service.name))).toEqual(new Set(['gateway', DASHBOARD]));
       for (const p of paths) {
-        expect(['/', '/metrics', '/health'].some((hidden) => p.path === hidden || hidden.startsWith(`${p.path.replace(/\/$/, '')}/`))).toBe(false);
+        // Named port "http": each backend Service has it.
         expect(p.backend.service.port).toEqual({ name: 'http' });
+        expect((byName(objects(), 'Service', p.backend.service.name)?.spec.ports as Obj[]).map((sp) => sp.name)).toContain('http');
+        // No gateway path covers /metrics, /health or the root.
+        if (p.backend.service.name === 'gateway') {
+          expect(['/', '/metrics', '/health'].some((hidden) => p.path === hidden || hidden.startsWith(`${p.path.replace(/\/$/, '')}/`))).toBe(false);
+        }
       }
-      expect(paths.map((p) => p.path)).toEqual(expect.arrayContaining(['/api', '/docs']));
+      expect(paths.map((p) => [p.path, p.pathType, p.backend.service.name])).toEqual(
+        expect.arrayContaining([
+          ['/api', 'Prefix', 'gateway'],
+          ['/docs', 'Prefix', 'gateway'],
+          ['/docs-json', 'Exact', 'gateway'],
+          ['/', 'Prefix', DASHBOARD],
+        ]),
+      );
+      // Where requests go, by the Ingress rules (networking.k8s.io/v1): Prefix matches whole path elements, the
+      // longest match wins, Exact before Prefix at equal length.
+      const route = (url: string) => {
+        const elements = (p: string) => p.split('/').filter(Boolean);
+        const matches = paths.filter((p) =>
+          p.pathType === 'Exact' ? p.path === url : elements(p.path).every((element, index) => elements(url)[index] === element),
+        );
+        matches.sort((a, b) => b.path.length - a.path.length || (a.pathType === 'Exact' ? -1 : 1) - (b.pathType === 'Exact' ? -1 : 1));
+        return matches[0]?.backend.service.name as string | undefined;
+      };
+      const expected: Record<string, string> = {
+        '/api': 'gateway',
+        '/api/campaigns/42': 'gateway',
+        '/docs': 'gateway',
+        '/docs/swagger-ui.css': 'gateway',
+        '/docs-json': 'gateway',
+        '/': DASHBOARD,
+        '/login': DASHBOARD,
+        '/campaigns/42': DASHBOARD,
+        '/_next/static/chunks/app.js': DASHBOARD,
+        '/apix': DASHBOARD,
+        '/healthz': DASHBOARD,
+        // The services' health, metrics and admin API are not the gateway's from outside: the dashboard 404s them.
+        '/health/ready': DASHBOARD,
+        '/metrics': DASHBOARD,
+        '/admin/dead-letters': DASHBOARD,
+      };
+      expect(Object.fromEntries(Object.keys(expected).map((url) => [url, route(url)]))).toEqual(expected);
       if (overlay === 'prod') expect(ingresses[0].spec.tls).toEqual([{ hosts: [host], secretName: expect.any(String) }]);
       // No Service other than ClusterIP (no NodePort or LoadBalancer around the Ingress).
       for (const s of of(objects(), 'Service')) expect(s.spec.type ?? 'ClusterIP').toBe('ClusterIP');
@@ -691,11 +921,20 @@ describe('Kubernetes manifests (k8s/, rendered by kustomize)', () => {
       const labelsOf = (app: string) => podTemplate(byName(objects(), 'Deployment', app)!).metadata.labels as Record<string, string>;
       const selects = (policy: Obj, labels: Record<string, string>) => Object.entries((policy.spec.podSelector.matchLabels ?? {}) as Record<string, string>).every(([k, v]) => labels[k] === v);
 
-      /** Who calls whom over HTTP, read off the Deployments' env (http://<service>:<port>). */
+      /** A container's variables: its env, and the data of the ConfigMaps it reads with envFrom. */
+      const variables = (c: Obj): Obj[] => [
+        ...((c.env ?? []) as Obj[]),
+        ...((c.envFrom ?? []) as Obj[]).flatMap((source) => {
+          const cm = byName(objects(), 'ConfigMap', source.configMapRef?.name);
+          return Object.entries((cm?.data ?? {}) as Record<string, string>).map(([name, value]) => ({ name, value }));
+        }),
+      ];
+
+      /** Who calls whom over HTTP, read off the Deployments' env and ConfigMaps (http://<service>:<port>). */
       const callers = () => {
-        const map = new Map<string, Set<string>>(APPS.map((a) => [a, new Set<string>()]));
+        const map = new Map<string, Set<string>>(DEPLOYABLES.map((a) => [a, new Set<string>()]));
         for (const d of deployments()) {
-          for (const e of (container(d).env ?? []) as Obj[]) {
+          for (const e of variables(container(d))) {
             const match = typeof e.value === 'string' ? /^http:\/\/([a-z-]+):(\d+)$/.exec(e.value) : null;
             if (!match) continue;
             const target = match[1] as ServiceName;
@@ -716,7 +955,8 @@ describe('Kubernetes manifests (k8s/, rendered by kustomize)', () => {
       it('the internal HTTP calls are the documented ones', () => {
         const map = Object.fromEntries([...callers()].map(([k, v]) => [k, [...v].sort()]));
         expect(map).toEqual({
-          gateway: [],
+          gateway: [DASHBOARD],
+          dashboard: [],
           'strategy-svc': [],
           'content-svc': [],
           'creative-svc': ['gateway', 'posting-svc'],
@@ -726,37 +966,87 @@ describe('Kubernetes manifests (k8s/, rendered by kustomize)', () => {
         });
       });
 
-      it.each(APPS)('%s admits exactly its callers (and Prometheus) on its own port', (app) => {
-        const port = SERVICES[app].port;
+      /** The Ingress' backends: reached from the ingress controller, wherever it runs. */
+      const entryPoints = () => [...new Set(of(objects(), 'Ingress').flatMap((i) => (i.spec.rules as Obj[]).flatMap((r) => (r.http.paths as Obj[]).map((p) => p.backend.service.name as string))))].sort();
+
+      /**
+       * Whether the policies let a pod with `sourceLabels` (same namespace) reach the pods of `target` on `port`:
+       * a pod selected by no policy admits everything; otherwise one rule of one selecting policy must match.
+       */
+      const admits = (all: Obj[], target: string, sourceLabels: Record<string, string>, port: number) => {
+        const selecting = all.filter((p) => (p.spec.policyTypes ?? ['Ingress']).includes('Ingress') && selects(p, labelsOf(target)));
+        if (selecting.length === 0) return true;
+        return selecting.some((p) =>
+          ((p.spec.ingress ?? []) as Obj[]).some((rule) => {
+            const portOk = rule.ports === undefined || (rule.ports as Obj[]).some((rp) => (rp.protocol ?? 'TCP') === 'TCP' && (rp.port === undefined || rp.port === port || rp.port === 'http'));
+            const peerOk =
+              rule.from === undefined ||
+              (rule.from as Obj[]).some(
+                (peer) => peer.podSelector && !peer.namespaceSelector && Object.entries((peer.podSelector.matchLabels ?? {}) as Record<string, string>).every(([k, v]) => sourceLabels[k] === v),
+              );
+            return portOk && peerOk;
+          }),
+        );
+      };
+
+      it('the entry points are the gateway and the dashboard (the Ingress backends)', () => {
+        expect(entryPoints()).toEqual([DASHBOARD, 'gateway'].sort());
+      });
+
+      it.each(DEPLOYABLES)('%s admits exactly its callers (and Prometheus) on its own port', (app) => {
+        const port = portOf(app);
         const own = policies().filter((p) => Object.keys(p.spec.podSelector.matchLabels ?? {}).length > 0 && selects(p, labelsOf(app)));
         expect(own).toHaveLength(1);
         const rules = own[0].spec.ingress as Obj[];
         expect(own[0].spec.policyTypes).toEqual(['Ingress']);
         for (const rule of rules) expect(rule.ports).toEqual([{ protocol: 'TCP', port }]);
-        if (app === 'gateway') {
-          // The entry point: the ingress controller (any namespace) and Prometheus.
-          expect(rules).toEqual([{ ports: [{ protocol: 'TCP', port }] }]);
-          return;
+        let ruled = rules;
+        if (entryPoints().includes(app)) {
+          // An entry point: one rule open to any source on its port (the ingress controller; Prometheus), and its
+          // in-namespace callers stated on their own (they still get in if that rule is narrowed).
+          expect(rules.filter((r) => r.from === undefined)).toEqual([{ ports: [{ protocol: 'TCP', port }] }]);
+          ruled = rules.filter((r) => r.from !== undefined);
         }
-        const peers = rules.flatMap((r) => {
-          expect(r.from).toBeDefined(); // no rule without `from` (that would admit anything)
+        const peers = ruled.flatMap((r) => {
+          expect(r.from).toBeDefined(); // no other rule without `from` (that would admit anything)
           return r.from as Obj[];
         });
         for (const peer of peers) expect(peer.ipBlock).toBeUndefined();
         const fromPods = peers.filter((p) => p.podSelector && !p.namespaceSelector).map((p) => p.podSelector.matchLabels['app.kubernetes.io/name']);
         expect(fromPods.sort()).toEqual([...callers().get(app)!].sort());
-        // The only peer from outside the namespace: Prometheus, scraping /metrics.
+        // The only peer from outside the namespace: Prometheus, scraping /metrics (the entry points' open rule
+        // already admits it; the dashboard has no /metrics).
         const outside = peers.filter((p) => p.namespaceSelector);
-        expect(outside).toEqual([MONITORING]);
+        expect(outside).toEqual(entryPoints().includes(app) ? [] : [MONITORING]);
       });
 
-      it('only the gateway admits traffic from outside the namespace (besides the monitoring namespace)', () => {
+      it('only the entry points (gateway, dashboard) admit traffic from outside the namespace (besides the monitoring namespace)', () => {
+        const open = new Set<string>();
         for (const p of policies()) {
           for (const rule of (p.spec.ingress ?? []) as Obj[]) {
-            const open = rule.from === undefined || (rule.from as Obj[]).some((peer) => peer.ipBlock || (peer.namespaceSelector && JSON.stringify(peer) !== JSON.stringify(MONITORING)));
-            if (open) expect(p.spec.podSelector.matchLabels).toEqual({ 'app.kubernetes.io/name': 'gateway' });
+            const isOpen = rule.from === undefined || (rule.from as Obj[]).some((peer) => peer.ipBlock || (peer.namespaceSelector && JSON.stringify(peer) !== JSON.stringify(MONITORING)));
+            if (isOpen) open.add(String(p.spec.podSelector.matchLabels?.['app.kubernetes.io/name']));
           }
         }
+        expect([...open].sort()).toEqual(entryPoints());
+      });
+
+      it('the dashboard reaches the gateway on 3000 (ingress of the gateway; egress is not restricted), and nothing else', () => {
+        const dashboardLabels = labelsOf(DASHBOARD);
+        expect(admits(policies(), 'gateway', dashboardLabels, SERVICES.gateway.port)).toBe(true);
+        // Also without the gateway's open rule (e.g. narrowed to the ingress controller's namespace).
+        const narrowed = structuredClone(policies());
+        const gatewayPolicy = narrowed.find((p) => p.metadata.name === 'gateway-ingress')!;
+        expect(selects(gatewayPolicy, labelsOf('gateway'))).toBe(true);
+        gatewayPolicy.spec.ingress = (gatewayPolicy.spec.ingress as Obj[]).map((r) => (r.from === undefined ? { ...r, from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } }] } : r));
+        expect(admits(narrowed, 'gateway', dashboardLabels, SERVICES.gateway.port)).toBe(true);
+        // The check is not vacuous: without the dashboard's own rule, the narrowed policy shuts it out.
+        gatewayPolicy.spec.ingress = (gatewayPolicy.spec.ingress as Obj[]).filter((r) => !(r.from as Obj[]).some((peer) => peer.podSelector));
+        expect(admits(narrowed, 'gateway', dashboardLabels, SERVICES.gateway.port)).toBe(false);
+        // It reaches none of the agents (their policies admit their callers and Prometheus only).
+        for (const app of AGENTS) expect([app, admits(policies(), app, dashboardLabels, SERVICES[app].port)]).toEqual([app, false]);
+        // Egress is left open (default-deny covers ingress only), so the dashboard's DNS and gateway calls go out.
+        for (const p of policies()) expect([p.metadata.name, (p.spec.policyTypes as string[]).includes('Egress')]).toEqual([p.metadata.name, false]);
       });
     });
 
@@ -779,9 +1069,12 @@ describe('the deployables and the code agree', () => {
       for (const entry of readdirSync(dir, { withFileTypes: true })) {
         const full = path.join(dir, entry.name);
         if (entry.isDirectory()) {
-          if (!['testing', 'test', 'node_modules'].includes(entry.name)) walk(full);
-        } else if (/\.ts$/.test(entry.name) && !/\.(spec|int-spec|e2e-spec)\.ts$/.test(entry.name)) {
-          for (const m of readFileSync(full, 'utf8').matchAll(/['"`]([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)['"`]/g)) names.add(m[1]);
+          if (!['testing', 'test', 'node_modules', '.next'].includes(entry.name)) walk(full);
+        } else if (/\.tsx?$/.test(entry.name) && !/\.(spec|int-spec|e2e-spec|test)\.tsx?$/.test(entry.name)) {
+          const source = readFileSync(full, 'utf8');
+          for (const m of source.matchAll(/['"`]([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)['"`]/g)) names.add(m[1]);
+          // process.env.NAME (the dashboard reads its settings this way).
+          for (const m of source.matchAll(/process\.env\.([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)\b/g)) names.add(m[1]);
         }
       }
     };
@@ -790,6 +1083,9 @@ describe('the deployables and the code agree', () => {
     // Names the code builds: <SVC>_PORT (libs/config) and <PLATFORM>_CLIENT_ID/SECRET (libs/platforms).
     for (const app of APPS) names.add(portVar(app));
     for (const platform of ['X', 'FACEBOOK', 'INSTAGRAM', 'LINKEDIN', 'MASTODON', 'BLUESKY']) names.add(`${platform}_CLIENT_ID`).add(`${platform}_CLIENT_SECRET`);
+    // Read by the entry point (the dashboard's PORT) and by Next.js itself (its telemetry switch).
+    for (const m of repoFile('scripts/docker-entrypoint.sh').matchAll(/\$\{([A-Z][A-Z0-9_]*)/g)) names.add(m[1]);
+    if (/\bNEXT_TELEMETRY_DISABLED\b/.test(repoFile('node_modules/next/dist/telemetry/storage.js'))) names.add('NEXT_TELEMETRY_DISABLED');
     return names;
   })();
 
@@ -801,13 +1097,23 @@ describe('the deployables and the code agree', () => {
     expect(repoFile('libs/service-kit/src/observability/metrics.controller.ts')).toMatch(/@Controller\('metrics'\)/);
   });
 
+  it('the dashboard serves GET /healthz (an App Router route handler) and reads GATEWAY_URL and COOKIE_SECURE', () => {
+    const route = repoFile('apps/dashboard/src/app/healthz/route.ts');
+    expect(route).toMatch(/export (async )?function GET\b/);
+    expect(route).toMatch(/status: 'ok'/);
+    const config = repoFile('apps/dashboard/src/server/config.ts');
+    expect(config).toMatch(/process\.env\.GATEWAY_URL/);
+    expect(config).toMatch(/process\.env\.COOKIE_SECURE === 'true'/);
+  });
+
   it('every variable given to a service is one the code reads (no typo, no stale name)', () => {
     // Sanity of the scan itself.
     expect(readByCode.has('DATABASE_URL')).toBe(true);
     expect(readByCode.has('SHUTDOWN_GRACE_MS')).toBe(true);
+    for (const name of ['GATEWAY_URL', 'COOKIE_SECURE', 'PORT', 'NEXT_TELEMETRY_DISABLED']) expect([name, readByCode.has(name)]).toEqual([name, true]);
     const given = new Set<string>();
     const compose = parseCompose(repoFile('docker-compose.yml'));
-    for (const app of [...APPS, 'migrate']) for (const key of Object.keys(compose.services[app].environment as Obj)) given.add(key);
+    for (const app of [...DEPLOYABLES, 'migrate']) for (const key of Object.keys(compose.services[app].environment as Obj)) given.add(key);
     const tool = findKustomize();
     for (const overlay of ['dev', 'prod']) {
       const objects = renderKustomize(tool, path.join(REPO, 'k8s/overlays', overlay)).objects;

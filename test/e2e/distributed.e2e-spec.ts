@@ -1,11 +1,13 @@
-import type { ServiceGroup } from '@app/launcher';
+import { freePort, startDashboard } from '@app/launcher';
+import type { DashboardProcess, ServiceGroup } from '@app/launcher';
 import { FakeGeminiServer } from '@app/llm';
 import { FakeOtlpCollector, SERVICE_NAMES, TestDatabase, createTestDatabase, deleteNamespace, startSystem, uniqueNamespace } from '@app/testing';
-import { readFileSync, readdirSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import { analyticsLoopScenario } from './analytics-loop.scenario';
 import { campaignFlowScenario } from './campaign-flow.scenario';
+import { dashboardScenario } from './dashboard.scenario';
 import { ObservedSystem, operationsScenario } from './operations.scenario';
 
 const JWT_SECRET = 'e2e-secret-e2e-secret-e2e-secret';
@@ -15,18 +17,21 @@ jest.setTimeout(120_000);
 interface ModelSetup {
   provider: string;
   images: boolean;
+  /** Run the browser scenario against this setup (once per mode is enough: it is the slowest). */
+  dashboard: boolean;
   /** Starts whatever the provider needs and returns the services' extra environment. */
   start(): Promise<Record<string, string>>;
   stop(): Promise<void>;
 }
 
-const offline: ModelSetup = { provider: 'offline', images: false, start: async () => ({}), stop: async () => undefined };
+const offline: ModelSetup = { provider: 'offline', images: false, dashboard: false, start: async () => ({}), stop: async () => undefined };
 
 const gemini = (): ModelSetup => {
   const server = new FakeGeminiServer();
   return {
     provider: 'gemini',
     images: true,
+    dashboard: true,
     start: async () => ({ LLM_PROVIDER: 'gemini', GEMINI_API_KEY: 'e2e-key', GEMINI_BASE_URL: await server.start(), GEMINI_IMAGE_MODEL: 'gemini-image-e2e' }),
     stop: () => server.close(),
   };
@@ -43,6 +48,8 @@ describe.each([
   let sql: Client;
   let logDir: string;
   let modelEnv: Record<string, string>;
+  let dashboard: DashboardProcess | undefined;
+  let dashboardLog: number | undefined;
   const collector = new FakeOtlpCollector();
 
   beforeAll(async () => {
@@ -58,9 +65,16 @@ describe.each([
     });
     sql = new Client({ connectionString: db.url });
     await sql.connect();
+    if (model.dashboard) {
+      // Beside the services' folder: the operations scenario reads every file in it as JSON log records.
+      dashboardLog = openSync(`${logDir}-dashboard.log`, 'a');
+      dashboard = await startDashboard({ enabled: true, port: await freePort(), host: '127.0.0.1' }, system.gatewayUrl, { PATH: process.env.PATH }, dashboardLog);
+    }
   }, 120_000);
 
   afterAll(async () => {
+    await dashboard?.stop();
+    if (dashboardLog !== undefined) closeSync(dashboardLog);
     await sql?.end();
     await system?.stop();
     await model.stop();
@@ -88,4 +102,8 @@ describe.each([
   campaignFlowScenario(() => sut);
   describe('the analytics loop', () => analyticsLoopScenario(() => sut));
   describe('operations: traces, logs, metrics', () => operationsScenario(() => sut));
+  if (model.dashboard) {
+    describe('the web dashboard in Chromium', () =>
+      dashboardScenario(() => ({ dashboardUrl: dashboard!.url.replace('localhost', '127.0.0.1'), gatewayUrl: system.gatewayUrl, mode: 'distributed', images: model.images })));
+  }
 });

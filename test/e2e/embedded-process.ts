@@ -19,16 +19,22 @@ export class EmbeddedProcess {
     readonly pgPort: number,
     readonly logFile: string,
     private readonly extraEnv: Record<string, string>,
+    /** The web dashboard `npm start` serves beside the API (unless DASHBOARD=off in `env`). */
+    readonly dashboardPort: number,
   ) {}
 
   /** `env`: more environment for the process (e.g. LOG_FORMAT, an OTLP endpoint). */
   static async create(dataDir: string, logDir: string, env: Record<string, string> = {}): Promise<EmbeddedProcess> {
     mkdirSync(logDir, { recursive: true });
-    return new EmbeddedProcess(dataDir, await freePort(), await freePort(), path.join(logDir, 'all-in-one.log'), env);
+    return new EmbeddedProcess(dataDir, await freePort(), await freePort(), path.join(logDir, 'all-in-one.log'), env, await freePort());
   }
 
   get gatewayUrl(): string {
     return `http://127.0.0.1:${this.gatewayPort}`;
+  }
+
+  get dashboardUrl(): string {
+    return `http://127.0.0.1:${this.dashboardPort}`;
   }
 
   get databaseUrl(): string {
@@ -50,6 +56,7 @@ export class EmbeddedProcess {
         DATA_DIR: this.dataDir,
         GATEWAY_PORT: String(this.gatewayPort),
         EMBEDDED_PG_PORT: String(this.pgPort),
+        DASHBOARD_PORT: String(this.dashboardPort),
         SCHEDULER_TICK_MS: '200',
         OUTBOX_POLL_INTERVAL_MS: '500',
         BUS_RETRY_DELAYS_MS: '200,500',

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { analyticsLoopScenario } from './analytics-loop.scenario';
 import { campaignFlowScenario } from './campaign-flow.scenario';
+import { dashboardScenario } from './dashboard.scenario';
 import { EmbeddedProcess } from './embedded-process';
 import { ObservedSystem, ServiceKey, operationsScenario } from './operations.scenario';
 
@@ -58,4 +59,6 @@ describe('campaign flow: embedded (one process, PGlite, embedded bus)', () => {
   campaignFlowScenario(() => sut);
   describe('the analytics loop', () => analyticsLoopScenario(() => sut));
   describe('operations: traces, logs, metrics', () => operationsScenario(() => sut));
+  describe('the web dashboard in Chromium', () =>
+    dashboardScenario(() => ({ dashboardUrl: system.dashboardUrl, gatewayUrl: system.gatewayUrl, mode: 'embedded', images: false })));
 });

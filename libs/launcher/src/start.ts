@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { EnvReader, SERVICES, redact } from '@app/config';
+import { DashboardProcess, dashboardBuilt, readDashboardSettings, startDashboard } from './dashboard-process';
 import { SERVICE_NAMES, ServiceGroup, ServiceProcessName } from './launcher';
 
 /**
@@ -16,19 +17,23 @@ async function main(): Promise<void> {
     ports[name] = env.int(variable, SERVICES[name].port, { min: 1, max: 65535 });
   }
   env.done();
+  const dashboardSettings = readDashboardSettings(process.env);
   console.log(`starting ${SERVICE_NAMES.length} services (database ${redact(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/agentic_social')}, broker ${redact(process.env.RABBITMQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672')})`);
   // posting-svc signs the media URLs Instagram and Facebook fetch, the gateway verifies them: one key for both.
   const childEnv: Record<string, string | undefined> = { MEDIA_SIGNING_KEY: randomBytes(32).toString('base64url'), ...process.env, PORT: undefined };
   for (const variable of portVars) childEnv[variable] = undefined; // each child gets PORT from `ports`
   const group = await ServiceGroup.launch({ env: childEnv, ports, output: 'prefixed' });
   const base = group.gatewayUrl.replace('127.0.0.1', 'localhost');
-  console.log(`\nready: API ${base}/api/v1  ·  Swagger ${base}/docs  ·  OpenAPI ${base}/docs-json\n`);
+  let dashboard: DashboardProcess | undefined;
+  if (dashboardSettings.enabled && dashboardBuilt()) dashboard = await startDashboard(dashboardSettings, group.gatewayUrl, process.env);
+  const dashboardNote = dashboard ? `Dashboard ${dashboard.url}  ·  ` : dashboardSettings.enabled ? 'Dashboard not built (npm run build:dashboard)  ·  ' : '';
+  console.log(`\nready: ${dashboardNote}API ${base}/api/v1  ·  Swagger ${base}/docs  ·  OpenAPI ${base}/docs-json\n`);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping services...`);
-    void group.stop().then(() => process.exit(0));
+    void Promise.all([dashboard?.stop(), group.stop()]).then(() => process.exit(0));
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
