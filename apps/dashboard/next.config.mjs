@@ -7,6 +7,9 @@ const root = path.resolve(import.meta.dirname, '../..');
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // Metadata (the <title>) in the <head> of the first bytes for every client, not streamed in later: screen
+  // readers announce the page by it as soon as it loads.
+  htmlLimitedBots: /.*/,
   turbopack: { root },
   outputFileTracingRoot: root,
   async headers() {

@@ -35,5 +35,5 @@ export const PLATFORM_NAMES: Record<Platform, string> = {
   mastodon: 'Mastodon',
 };
 
-/** The platforms in the order the API lists them (CreateCampaignDto.targetPlatforms' enum). */
-export const PLATFORM_ORDER: readonly Platform[] = ['x', 'instagram', 'facebook', 'linkedin', 'bluesky', 'mastodon'];
+/** Every platform, in the order above (a Record over the generated union: a new platform fails the type check until named). */
+export const PLATFORM_ORDER = Object.keys(PLATFORM_NAMES) as readonly Platform[];

@@ -22,7 +22,7 @@ export async function currentSession(): Promise<Session | undefined> {
   return token ? { token, email: jar.get(USER_COOKIE)?.value ?? '' } : undefined;
 }
 
-/** The session, or off to the login page (remembering where the user was going). */
+/** The session, or off to the login page. */
 export async function requireSession(): Promise<Session> {
   const session = await currentSession();
   if (!session) redirect('/login');
